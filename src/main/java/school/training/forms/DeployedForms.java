@@ -1,0 +1,79 @@
+package school.training.forms;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The form schemas deployed to Camunda with the processes. Parsed schemas are cached: a
+ * deployment never changes, so (definition id) and (deployment id, resource) are stable keys.
+ */
+@Component
+public class DeployedForms {
+
+    private static final String FORM_SUFFIX = ".form";
+
+    private final RepositoryService repositoryService;
+    private final FormService formService;
+    private final Map<String, FormSchema> byDefinition = new ConcurrentHashMap<>();
+    private final Map<String, FormSchema> byResource = new ConcurrentHashMap<>();
+
+    public DeployedForms(RepositoryService repositoryService, FormService formService) {
+        this.repositoryService = repositoryService;
+        this.formService = formService;
+    }
+
+    /** The start form of the latest version of a process (its {@code camunda:formRef}). */
+    public FormSchema startForm(String processDefinitionKey) {
+        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(processDefinitionKey)
+                .latestVersion()
+                .singleResult();
+        if (definition == null) {
+            throw new IllegalArgumentException("No process definition " + processDefinitionKey);
+        }
+        return byDefinition.computeIfAbsent(definition.getId(),
+                id -> FormSchema.parse(formService.getDeployedStartForm(id)));
+    }
+
+    /**
+     * The form of a task. Not cached by task id (tasks are many and short-lived); the engine
+     * resolves the form, which it caches itself.
+     */
+    public FormSchema taskForm(String taskId) {
+        return FormSchema.parse(formService.getDeployedTaskForm(taskId));
+    }
+
+    /** The form with this {@code "id"} from the newest deployment that contains it. */
+    public Optional<FormSchema> byFormId(String formId) {
+        if (formId == null || formId.isBlank()) {
+            return Optional.empty();
+        }
+        for (Deployment deployment : repositoryService.createDeploymentQuery()
+                .orderByDeploymentTime().desc().list()) {
+            for (String resource : repositoryService.getDeploymentResourceNames(deployment.getId())) {
+                if (!resource.endsWith(FORM_SUFFIX)) {
+                    continue;
+                }
+                FormSchema schema = byResource.computeIfAbsent(deployment.getId() + "/" + resource,
+                        k -> parse(deployment.getId(), resource));
+                if (formId.equals(schema.getId())) {
+                    return Optional.of(schema);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private FormSchema parse(String deploymentId, String resource) {
+        InputStream json = repositoryService.getResourceAsStream(deploymentId, resource);
+        return FormSchema.parse(json);
+    }
+}
