@@ -159,6 +159,16 @@ public final class FormComponent {
         return decimalDigits <= 0 ? "1" : BigDecimal.ONE.movePointLeft(decimalDigits).toPlainString();
     }
 
+    /** HTML {@code min} of a number input, or null. */
+    public String getHtmlMin() {
+        return getValidate().min() == null ? null : FormText.format(getValidate().min(), null);
+    }
+
+    /** HTML {@code max} of a number input, or null. */
+    public String getHtmlMax() {
+        return getValidate().max() == null ? null : FormText.format(getValidate().max(), null);
+    }
+
     /** The JSON label of the option with this value, or null. */
     public String optionLabel(Object value) {
         if (value == null) {
@@ -174,6 +184,9 @@ public final class FormComponent {
 
     /** The value an input shows: what was typed, else the process value, else the schema default. */
     public String inputValue(Map<String, ?> values) {
+        if (key == null) {
+            return "";
+        }
         if (values != null && values.containsKey(key)) {
             return format(values.get(key));
         }
