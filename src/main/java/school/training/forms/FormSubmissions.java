@@ -87,6 +87,23 @@ public class FormSubmissions {
     }
 
     /**
+     * Values for a blank form: each field's {@code defaultValue} and the expressions computed from
+     * them, so a page can pass them as {@code values} to the fragment.
+     */
+    public Map<String, Object> initialValues(FormSchema schema) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FormComponent c : schema.fields()) {
+            if (c.getDefaultValue() != null && !FormComponent.EXPRESSION.equals(c.getType())) {
+                Object value = c.getDefaultValue();
+                values.put(c.getKey(), value instanceof Number n && FormComponent.NUMBER.equals(c.getType())
+                        ? n.doubleValue() : value);
+            }
+        }
+        values.putAll(expressions.evaluate(schema, values));
+        return values;
+    }
+
+    /**
      * Typed values and expression results for a live preview: invalid or missing input is left
      * out (so numbers count as their default or 0), nothing is rejected.
      */

@@ -252,4 +252,12 @@ class FormSubmissionsTests {
 
         assertThat(result).containsExactly(Map.entry("budgetTotal", 10.0));
     }
+
+    @Test
+    void initialValuesAreDefaultsAndExpressions() {
+        assertThat(submissions.initialValues(request)).containsEntry("budgetTransport", 0.0)
+                .containsEntry("outOfProvince", false)
+                .containsEntry("budgetTotal", 0.0)
+                .doesNotContainKey("title");
+    }
 }
