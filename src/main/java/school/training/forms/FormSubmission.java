@@ -44,6 +44,19 @@ public final class FormSubmission {
         return Collections.unmodifiableMap(raw);
     }
 
+    /**
+     * Values for re-rendering this submission with its errors: {@code existing} (e.g. the current
+     * attachment id and {@code <key>Name}) overlaid with what was typed.
+     */
+    public Map<String, Object> redisplay(Map<String, ?> existing) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (existing != null) {
+            values.putAll(existing);
+        }
+        values.putAll(raw);
+        return values;
+    }
+
     /** Uploaded, non-empty files per filepicker key (validated against accept and size). */
     public Map<String, List<MultipartFile>> files() {
         return Collections.unmodifiableMap(files);

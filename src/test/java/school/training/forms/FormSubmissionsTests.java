@@ -260,4 +260,15 @@ class FormSubmissionsTests {
                 .containsEntry("budgetTotal", 0.0)
                 .doesNotContainKey("title");
     }
+
+    @Test
+    void redisplayKeepsTheCurrentAttachmentAndWhatWasTyped() {
+        put("title", "改过的");
+
+        Map<String, Object> values = read().redisplay(Map.of("invitation", 42L, "invitationName", "通知.pdf",
+                "title", "旧的"));
+
+        assertThat(values).containsEntry("invitation", 42L).containsEntry("invitationName", "通知.pdf")
+                .containsEntry("title", "改过的");
+    }
 }
