@@ -1,0 +1,69 @@
+package school.training.externalstudy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import school.training.forms.FormSubmission;
+import school.training.tasklist.SubmissionRules;
+
+/**
+ * What the outside-study forms cannot say in their schema: the trip ends on or after its start and
+ * does not start in the past, and an approver who sends a request back or refuses it says why.
+ */
+@Component
+class ExternalStudyRules implements SubmissionRules {
+
+    private static final Set<String> FORMS = Set.of(ExternalStudyProcess.START_FORM, "externalStudy-leaderReview",
+            "externalStudy-principalApproval");
+
+    private final Clock clock;
+
+    ExternalStudyRules(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean appliesTo(String formId) {
+        return FORMS.contains(formId);
+    }
+
+    @Override
+    public void check(FormSubmission submission) {
+        checkDates(submission);
+        checkReason(submission, "leader");
+        checkReason(submission, "principal");
+    }
+
+    private void checkDates(FormSubmission submission) {
+        LocalDate start = date(submission, "startDate");
+        LocalDate end = date(submission, "endDate");
+        if (start != null && start.isBefore(LocalDate.now(clock))) {
+            submission.reject("startDate", "externalStudy.error.startInPast");
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            submission.reject("endDate", "externalStudy.error.endBeforeStart");
+        }
+    }
+
+    private void checkReason(FormSubmission submission, String step) {
+        Object decision = submission.values().get(step + "Decision");
+        Object comment = submission.values().get(step + "Comment");
+        boolean saysNo = "reject".equals(decision) || "revise".equals(decision);
+        if (saysNo && (comment == null || comment.toString().isBlank())) {
+            submission.reject(step + "Comment", "externalStudy.error.reasonRequired");
+        }
+    }
+
+    private static LocalDate date(FormSubmission submission, String key) {
+        Object value = submission.values().get(key);
+        try {
+            return value == null ? null : LocalDate.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package school.training.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+import school.training.people.CamundaGroups;
+
+/**
+ * The Camunda authorizations behind the REST API and Camunda's webapps. Everyone may use Tasklist
+ * and start processes; tasks are visible to their assignee and candidate groups (the engine grants
+ * those itself); a request is readable by its applicant and their group leader (granted per
+ * instance by {@link RequestGrants}); the principal and the office read every request.
+ */
+@Component
+public class CamundaGrants {
+
+    private static final List<String> SCHOOL_GROUPS = List.of(CamundaGroups.TEACHERS, CamundaGroups.GROUP_LEADERS,
+            CamundaGroups.PRINCIPAL, CamundaGroups.OFFICE);
+    private static final List<String> SCHOOL_WIDE_READERS = List.of(CamundaGroups.PRINCIPAL, CamundaGroups.OFFICE);
+
+    private final AuthorizationService authorizations;
+
+    CamundaGrants(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    /** Idempotent: run at every start so a new school or an upgraded one gets the same grants. */
+    public void grantSchoolDefaults() {
+        for (String group : SCHOOL_GROUPS) {
+            grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grantGroup(group, Resources.FILTER, "*", Permissions.READ);
+            grantGroup(group, Resources.USER, "*", Permissions.READ);
+            grantGroup(group, Resources.GROUP, "*", Permissions.READ);
+            grantGroup(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grantGroup(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            grantGroup(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
+        for (String group : SCHOOL_WIDE_READERS) {
+            grantGroup(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY);
+            grantGroup(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grantGroup(group, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+        }
+    }
+
+    /** Lets one person read one process instance and its history (the applicant, their leader). */
+    public void grantInstanceReader(String userId, String processInstanceId) {
+        grant(null, userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+        grant(null, userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                HistoricProcessInstancePermissions.READ);
+    }
+
+    private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        grant(groupId, null, resource, resourceId, permissions);
+    }
+
+    private void grant(String groupId, String userId, Resource resource, String resourceId,
+            Permission... permissions) {
+        var query = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId);
+        Authorization existing = (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).singleResult();
+        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setUserId(userId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,40 @@
+package school.training.security;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+import school.training.people.Directory;
+
+/**
+ * Start listener of every request process: the applicant and their group leader may read the
+ * instance through the REST API and Camunda's webapps; nobody else but the principal and the office.
+ */
+@Component("requestGrants")
+class RequestGrants implements ExecutionListener {
+
+    private final CamundaGrants grants;
+    private final Directory directory;
+
+    RequestGrants(CamundaGrants grants, Directory directory) {
+        this.grants = grants;
+        this.directory = directory;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String applicant = (String) execution.getVariable("applicant");
+        if (applicant == null) {
+            return;
+        }
+        String instanceId = execution.getProcessInstanceId();
+        // the starter may not administer authorizations themself; the engine grants on their behalf
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            grants.grantInstanceReader(applicant, instanceId);
+            directory.leaderOf(applicant).filter(leader -> !leader.equals(applicant))
+                    .ifPresent(leader -> grants.grantInstanceReader(leader, instanceId));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package school.training.tasklist;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Each person's home: what waits for them, what they could take on, and their own requests. */
+@Controller
+class HomeController {
+
+    private final Inbox inbox;
+    private final Requests requests;
+    private final RepositoryService repositoryService;
+
+    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService) {
+        this.inbox = inbox;
+        this.requests = requests;
+        this.repositoryService = repositoryService;
+    }
+
+    @GetMapping("/")
+    String home(Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        model.addAttribute("assigned", inbox.rows(inbox.assignedTo(user)));
+        model.addAttribute("offered", inbox.rows(inbox.offeredTo(user)));
+        model.addAttribute("myRequests", requests.startedBy(user.id(), 50));
+        model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()
+                .active().orderByProcessDefinitionKey().asc().list());
+        return "tasklist/home";
+    }
+}

@@ -1,0 +1,49 @@
+package school.training.tasklist;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Component;
+
+import school.training.people.CamundaGroups;
+import school.training.people.Directory;
+
+/**
+ * Who may read a request: the applicant, the leader of the applicant's teaching group, the principal,
+ * the office, an administrator, and anyone who was given one of its tasks. Everybody else gets a 404,
+ * so they do not even learn that it exists.
+ */
+@Component
+public class RequestAccess {
+
+    private final HistoryService historyService;
+    private final Directory directory;
+
+    RequestAccess(HistoryService historyService, Directory directory) {
+        this.historyService = historyService;
+        this.directory = directory;
+    }
+
+    public boolean canView(CurrentUser user, String processInstanceId) {
+        if (processInstanceId == null) {
+            return false;
+        }
+        if (user.inGroup(CamundaGroups.PRINCIPAL) || user.inGroup(CamundaGroups.OFFICE)
+                || user.inGroup(CamundaGroups.ADMIN)) {
+            return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+        }
+        String applicant = applicantOf(processInstanceId);
+        if (applicant == null) {
+            return false;
+        }
+        return applicant.equals(user.id()) || directory.isLeaderOf(user.id(), applicant)
+                || historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                        .taskAssignee(user.id()).count() > 0;
+    }
+
+    public String applicantOf(String processInstanceId) {
+        HistoricVariableInstance applicant = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName("applicant").disableCustomObjectDeserialization()
+                .list().stream().filter(v -> v.getTaskId() == null).findFirst().orElse(null);
+        return applicant == null ? null : (String) applicant.getValue();
+    }
+}

@@ -1,0 +1,174 @@
+package school.training.tasklist;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import school.training.attachments.Attachment;
+import school.training.attachments.Attachments;
+import school.training.forms.DeployedForms;
+import school.training.forms.FormSchema;
+import school.training.forms.FormSubmission;
+
+/** Starting a request with its process's start form, reading it with its timeline, withdrawing it. */
+@Controller
+class RequestController {
+
+    private final DeployedForms forms;
+    private final FormPosting posting;
+    private final Requests requests;
+    private final RequestAccess access;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final TaskService taskService;
+    private final Attachments attachments;
+    private final List<Withdrawal> withdrawals;
+
+    RequestController(DeployedForms forms, FormPosting posting, Requests requests, RequestAccess access,
+            RuntimeService runtimeService, IdentityService identityService, TaskService taskService,
+            Attachments attachments, List<Withdrawal> withdrawals) {
+        this.forms = forms;
+        this.posting = posting;
+        this.requests = requests;
+        this.access = access;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.taskService = taskService;
+        this.attachments = attachments;
+        this.withdrawals = withdrawals;
+    }
+
+    @GetMapping("/requests/new/{processKey}")
+    String newRequest(@PathVariable String processKey, Model model) {
+        FormSchema form = startForm(processKey);
+        return startPage(processKey, form, posting.initialValues(form), Map.of(), model);
+    }
+
+    @PostMapping("/requests/new/{processKey}")
+    String submitRequest(@PathVariable String processKey, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.of(authentication);
+        FormSchema form = startForm(processKey);
+        FormSubmission submission = posting.read(form, request.getParameterMap(), TaskController.files(request),
+                Map.of());
+        if (submission.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return startPage(processKey, form, submission.redisplay(Map.of()), submission.errors(), model);
+        }
+        List<String> stored = new ArrayList<>();
+        Map<String, Object> variables = posting.variables(submission, user.id(), stored);
+        variables.put("applicant", user.id());
+        ProcessInstance instance;
+        // started as the person, so the engine records them as initiator and checks their authorizations
+        identityService.setAuthentication(user.id(), user.groups());
+        try {
+            instance = runtimeService.startProcessInstanceByKey(processKey, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        posting.link(stored, instance.getId());
+        redirect.addFlashAttribute("notice", "request.submitted");
+        return "redirect:/requests/" + instance.getId();
+    }
+
+    @GetMapping("/requests/{id}")
+    String showRequest(@PathVariable String id, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        RequestSummary summary = viewable(id, user);
+        FormSchema form = forms.startForm(summary.processKey());
+        Map<String, Object> values = requests.variables(id);
+        posting.addFileNames(form, values);
+        model.addAttribute("request", summary);
+        model.addAttribute("requestForm", form);
+        model.addAttribute("requestValues", values);
+        model.addAttribute("timeline", requests.timeline(id));
+        model.addAttribute("canWithdraw", withdrawal(summary.processKey())
+                .map(w -> w.canWithdraw(id, user.id())).orElse(false));
+        List<Task> mine = taskService.createTaskQuery().processInstanceId(id).taskAssignee(user.id()).list();
+        model.addAttribute("myTask", mine.isEmpty() ? null : mine.get(0));
+        return "tasklist/request";
+    }
+
+    @PostMapping("/requests/{id}/withdraw")
+    String withdraw(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.of(authentication);
+        RequestSummary summary = viewable(id, user);
+        Optional<Withdrawal> withdrawal = withdrawal(summary.processKey());
+        if (withdrawal.isEmpty() || !withdrawal.get().canWithdraw(id, user.id())) {
+            redirect.addFlashAttribute("problem", "request.cannotWithdraw");
+            return "redirect:/requests/" + id;
+        }
+        withdrawal.get().withdraw(id, user.id());
+        redirect.addFlashAttribute("notice", "request.withdrawn");
+        return "redirect:/requests/" + id;
+    }
+
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<InputStreamResource> download(@PathVariable String id, Authentication authentication)
+            throws IOException {
+        CurrentUser user = CurrentUser.of(authentication);
+        Attachment attachment = attachments.find(id)
+                .filter(a -> user.id().equals(a.getUploadedBy()) || access.canView(user, a.getProcessInstanceId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file for you"));
+        return ResponseEntity.ok()
+                // always a download, never rendered by the browser in our origin
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).contentLength(attachment.getSize())
+                .body(new InputStreamResource(attachments.open(attachment)));
+    }
+
+    private RequestSummary viewable(String id, CurrentUser user) {
+        if (!access.canView(user, id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request for you");
+        }
+        return requests.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private FormSchema startForm(String processKey) {
+        try {
+            return forms.startForm(processKey);
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such process: " + processKey);
+        }
+    }
+
+    private Optional<Withdrawal> withdrawal(String processKey) {
+        return withdrawals.stream().filter(w -> w.processKey().equals(processKey)).findFirst();
+    }
+
+    private String startPage(String processKey, FormSchema form, Map<String, Object> values, Map<String, ?> errors,
+            Model model) {
+        model.addAttribute("processKey", processKey);
+        model.addAttribute("form", form);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return "tasklist/start";
+    }
+}

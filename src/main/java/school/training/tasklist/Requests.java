@@ -1,0 +1,136 @@
+package school.training.tasklist;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+import school.training.people.Directory;
+
+/** Read side of requests: my requests with their status, one request's variables and its timeline. */
+@Service
+public class Requests {
+
+    /** The steps a timeline shows; gateways and service tasks are plumbing, not events a person cares about. */
+    private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "noneEndEvent",
+            "intermediateTimer", "boundaryMessage", "boundaryTimer");
+
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final RepositoryService repositoryService;
+    private final Directory directory;
+
+    Requests(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
+            RepositoryService repositoryService, Directory directory) {
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.directory = directory;
+    }
+
+    public List<RequestSummary> startedBy(String userId, int max) {
+        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+                .startedBy(userId).orderByProcessInstanceStartTime().desc().listPage(0, max);
+        return summaries(instances);
+    }
+
+    public Optional<RequestSummary> find(String processInstanceId) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        return instance == null ? Optional.empty() : Optional.of(summaries(List.of(instance)).get(0));
+    }
+
+    private List<RequestSummary> summaries(List<HistoricProcessInstance> instances) {
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+        Map<String, Object> titles = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableName("title").list()
+                .stream().filter(v -> v.getTaskId() == null)
+                .forEach(v -> titles.put(v.getProcessInstanceId(), v.getValue()));
+        List<RequestSummary> result = new ArrayList<>();
+        for (HistoricProcessInstance instance : instances) {
+            String state = instance.getEndTime() != null ? instance.getEndActivityId()
+                    : runtimeService.getActiveActivityIds(instance.getId()).stream().findFirst().orElse("running");
+            String processName = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getName();
+            result.add(new RequestSummary(instance.getId(), instance.getProcessDefinitionKey(), processName,
+                    String.valueOf(titles.getOrDefault(instance.getId(), instance.getProcessDefinitionName())),
+                    instance.getStartUserId(), directory.nameOf(instance.getStartUserId()),
+                    instance.getStartTime(), instance.getEndTime(), state));
+        }
+        return result;
+    }
+
+    /** The request's process variables (not task-local ones), as they stand now or stood at its end. */
+    public Map<String, Object> variables(String processInstanceId) {
+        Map<String, Object> values = new HashMap<>();
+        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
+            if (variable.getTaskId() == null && variable.getValue() != null) {
+                values.put(variable.getName(), variable.getValue());
+            }
+        }
+        return values;
+    }
+
+    public List<TimelineEntry> timeline(String processInstanceId) {
+        List<HistoricActivityInstance> steps = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .filter(step -> TIMELINE_TYPES.contains(step.getActivityType())).toList();
+        Map<String, Map<String, Object>> taskLocals = taskLocals(steps);
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (HistoricActivityInstance step : steps) {
+            String who = "startEvent".equals(step.getActivityType()) ? instance.getStartUserId() : step.getAssignee();
+            Map<String, Object> locals = taskLocals.getOrDefault(step.getTaskId(), Map.of());
+            boolean waiting = step.getEndTime() == null;
+            entries.add(new TimelineEntry(step.getActivityId(), step.getActivityName(), step.getActivityType(), who,
+                    who == null ? null : directory.nameOf(who), step.getStartTime(), step.getEndTime(),
+                    locals.get(DecisionRecorder.DECISION), locals.get(DecisionRecorder.COMMENT), waiting,
+                    waiting && step.getTaskId() != null ? candidatesOf(step.getTaskId()) : null));
+        }
+        return entries;
+    }
+
+    private Map<String, Map<String, Object>> taskLocals(List<HistoricActivityInstance> steps) {
+        String[] taskIds = steps.stream().map(HistoricActivityInstance::getTaskId).filter(id -> id != null)
+                .toArray(String[]::new);
+        if (taskIds.length == 0) {
+            return Map.of();
+        }
+        Map<String, Map<String, Object>> locals = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().taskIdIn(taskIds).list().forEach(
+                v -> locals.computeIfAbsent(v.getTaskId(), id -> new HashMap<>()).put(v.getName(), v.getValue()));
+        return locals;
+    }
+
+    /** The groups a waiting, unclaimed task is offered to, comma-separated (e.g. "office"). */
+    private String candidatesOf(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getAssignee() != null) {
+            return null;
+        }
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,139 @@
+package school.training.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import school.training.forms.DeployedForms;
+import school.training.forms.FormSchema;
+import school.training.forms.FormSubmission;
+
+/** Opening, claiming, giving back and completing a task with the form deployed beside its process. */
+@Controller
+class TaskController {
+
+    private final Inbox inbox;
+    private final TaskService taskService;
+    private final DeployedForms forms;
+    private final FormPosting posting;
+    private final Requests requests;
+
+    TaskController(Inbox inbox, TaskService taskService, DeployedForms forms, FormPosting posting, Requests requests) {
+        this.inbox = inbox;
+        this.taskService = taskService;
+        this.forms = forms;
+        this.posting = posting;
+        this.requests = requests;
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String showTask(@PathVariable String taskId, Authentication authentication, Model model) {
+        Task task = workable(taskId, authentication);
+        FormSchema form = forms.taskForm(taskId);
+        Map<String, Object> values = requests.variables(task.getProcessInstanceId());
+        return page(task, form, values, Map.of(), model);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    String completeTask(@PathVariable String taskId, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Task task = workable(taskId, authentication);
+        FormSchema form = forms.taskForm(taskId);
+        Map<String, Object> current = requests.variables(task.getProcessInstanceId());
+        FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current);
+        if (submission.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(task, form, submission.redisplay(current), submission.errors(), model);
+        }
+        List<String> stored = new ArrayList<>();
+        Map<String, Object> variables = posting.variables(submission, user.id(), stored);
+        try {
+            inbox.claim(task, user);
+            taskService.complete(taskId, variables);
+        } catch (NullValueException | org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+            redirect.addFlashAttribute("problem", "task.gone");
+            return "redirect:/";
+        }
+        posting.link(stored, task.getProcessInstanceId());
+        redirect.addFlashAttribute("notice", "task.completed");
+        return "redirect:/";
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    String claim(@PathVariable String taskId, Authentication authentication, RedirectAttributes redirect) {
+        Task task = workable(taskId, authentication);
+        try {
+            inbox.claim(task, CurrentUser.of(authentication));
+        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+            redirect.addFlashAttribute("problem", "task.gone");
+            return "redirect:/";
+        }
+        redirect.addFlashAttribute("notice", "task.claimed");
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/give-back")
+    String giveBack(@PathVariable String taskId, Authentication authentication, RedirectAttributes redirect) {
+        if (!inbox.giveBack(taskId, CurrentUser.of(authentication))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task of yours to give back");
+        }
+        redirect.addFlashAttribute("notice", "task.givenBack");
+        return "redirect:/";
+    }
+
+    private Task workable(String taskId, Authentication authentication) {
+        Task task = inbox.workable(taskId, CurrentUser.of(authentication));
+        if (task == null) {
+            // same answer for "does not exist" and "not yours": nobody learns about other people's tasks
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you");
+        }
+        return task;
+    }
+
+    private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, ?> errors, Model model) {
+        RequestSummary summary = requests.find(task.getProcessInstanceId()).orElseThrow();
+        FormSchema requestForm = forms.startForm(summary.processKey());
+        Map<String, Object> requestValues = requests.variables(task.getProcessInstanceId());
+        posting.addFileNames(requestForm, requestValues);
+        Map<String, Object> formValues = new java.util.HashMap<>(values);
+        posting.addFileNames(form, formValues);
+        model.addAttribute("task", task);
+        model.addAttribute("form", form);
+        model.addAttribute("values", formValues);
+        model.addAttribute("errors", errors);
+        model.addAttribute("request", summary);
+        model.addAttribute("requestForm", requestForm);
+        model.addAttribute("requestValues", requestValues);
+        // the revise task edits the request itself: no need to show it twice
+        model.addAttribute("showRequest", !form.getId().equals(requestForm.getId()));
+        model.addAttribute("timeline", requests.timeline(task.getProcessInstanceId()));
+        model.addAttribute("claimable", task.getAssignee() == null);
+        return "tasklist/task";
+    }
+
+    static MultiValueMap<String, MultipartFile> files(HttpServletRequest request) {
+        return request instanceof MultipartHttpServletRequest multipart ? multipart.getMultiFileMap()
+                : new LinkedMultiValueMap<>();
+    }
+}
