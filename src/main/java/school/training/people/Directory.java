@@ -80,9 +80,9 @@ public class Directory {
             group.setLeaderId(userId);
         }
         User user = identityService.newUser(userId);
-        // Chinese names: the family name is the first character
-        user.setLastName(name.substring(0, 1));
-        user.setFirstName(name.substring(1));
+        // Camunda's webapps show "first last"; a Chinese name reads family name first, so keep it whole
+        user.setFirstName(name);
+        user.setLastName("");
         user.setPassword(password);
         identityService.saveUser(user);
         for (String camundaGroup : role.camundaGroups()) {

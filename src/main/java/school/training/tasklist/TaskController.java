@@ -51,7 +51,7 @@ class TaskController {
         Task task = workable(taskId, authentication);
         FormSchema form = forms.taskForm(taskId);
         Map<String, Object> values = requests.variables(task.getProcessInstanceId());
-        return page(task, form, values, Map.of(), model);
+        return page(task, form, values, Map.of(), CurrentUser.of(authentication), model);
     }
 
     @PostMapping("/tasks/{taskId}")
@@ -64,7 +64,7 @@ class TaskController {
         FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current);
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(task, form, submission.redisplay(current), submission.errors(), model);
+            return page(task, form, submission.redisplay(current), submission.errors(), user, model);
         }
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
@@ -111,7 +111,8 @@ class TaskController {
         return task;
     }
 
-    private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, ?> errors, Model model) {
+    private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, ?> errors,
+            CurrentUser user, Model model) {
         RequestSummary summary = requests.find(task.getProcessInstanceId()).orElseThrow();
         FormSchema requestForm = forms.startForm(summary.processKey());
         Map<String, Object> requestValues = requests.variables(task.getProcessInstanceId());
@@ -127,8 +128,13 @@ class TaskController {
         model.addAttribute("requestValues", requestValues);
         // the revise task edits the request itself: no need to show it twice
         model.addAttribute("showRequest", !form.getId().equals(requestForm.getId()));
-        model.addAttribute("timeline", requests.timeline(task.getProcessInstanceId()));
-        model.addAttribute("claimable", task.getAssignee() == null);
+        List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId());
+        model.addAttribute("timeline", timeline);
+        // a request sent back shows why at the top, not only at the end of the timeline
+        model.addAttribute("lastReturn", timeline.stream().filter(step -> "revise".equals(step.decision()))
+                .reduce((first, second) -> second).orElse(null));
+        // only a task offered to a group can go back to it; a leader's own review cannot
+        model.addAttribute("canGiveBack", task.getAssignee() != null && inbox.isCandidate(task.getId(), user));
         return "tasklist/task";
     }
 
