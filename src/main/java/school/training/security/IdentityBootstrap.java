@@ -1,4 +1,4 @@
-package school.training.people;
+package school.training.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -7,7 +7,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import school.training.security.CamundaGrants;
+import school.training.people.CamundaGroups;
 
 /** Makes sure the Camunda groups of DOMAIN.md and their authorizations exist, on every start. */
 @Component
