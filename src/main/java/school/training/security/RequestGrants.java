@@ -1,6 +1,8 @@
 package school.training.security;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,7 @@ import school.training.people.Directory;
  * instance through the REST API and Camunda's webapps; nobody else but the principal and the office.
  */
 @Component("requestGrants")
-class RequestGrants implements ExecutionListener {
+public class RequestGrants implements ExecutionListener {
 
     private final CamundaGrants grants;
     private final Directory directory;
@@ -24,6 +26,11 @@ class RequestGrants implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        // whoever starts a request is its applicant: a REST or Tasklist start cannot name someone else
+        String startedBy = Context.getCommandContext().getAuthenticatedUserId();
+        if (startedBy != null) {
+            execution.setVariable("applicant", startedBy);
+        }
         String applicant = (String) execution.getVariable("applicant");
         if (applicant == null) {
             return;
@@ -36,5 +43,15 @@ class RequestGrants implements ExecutionListener {
                     .ifPresent(leader -> grants.grantInstanceReader(leader, instanceId));
             return null;
         });
+    }
+
+    /**
+     * Task listener on completing the applicant's own task (revising a request): the request stays
+     * theirs. The task was assigned to the applicant, so a changed {@code applicant} is refused.
+     */
+    public void keepApplicant(DelegateTask task) {
+        if (!String.valueOf(task.getAssignee()).equals(task.getVariable("applicant"))) {
+            throw new ProcessEngineException("The applicant of a request cannot be changed");
+        }
     }
 }

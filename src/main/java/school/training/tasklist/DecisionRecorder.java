@@ -14,6 +14,16 @@ public class DecisionRecorder {
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
 
+    /**
+     * Task listener on create: a step decides afresh in every round. Without this, the "revise" and
+     * its comment from the round before would still be set, so a completion without a decision
+     * (REST) would loop silently and an approval without a comment would show the old one.
+     */
+    public void newRound(DelegateTask task, String step) {
+        task.removeVariable(step + "Decision");
+        task.removeVariable(step + "Comment");
+    }
+
     public void record(DelegateTask task, String step) {
         task.setVariableLocal(DECISION, task.getVariable(step + "Decision"));
         task.setVariableLocal(COMMENT, task.getVariable(step + "Comment"));

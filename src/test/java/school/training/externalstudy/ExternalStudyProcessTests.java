@@ -1,6 +1,7 @@
 package school.training.externalstudy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -201,6 +203,58 @@ class ExternalStudyProcessTests {
 
         // then
         assertThat(instance).isWaitingAt(PRINCIPAL_APPROVAL);
+    }
+
+    @Test
+    void aNewRoundStartsWithoutTheLastRoundsDecision() {
+        // given a request sent back once
+        ProcessInstance instance = requests.start("li.na");
+        complete(task(LEADER_REVIEW, instance), withVariables("leaderDecision", "revise", "leaderComment", "请补充"));
+
+        // when it is resubmitted
+        complete(task(REVISE_REQUEST, instance), withVariables("classCover", "张老师代课"));
+
+        // then the leader decides afresh: a completion without a decision cannot loop back silently
+        assertThat(instance).isWaitingAt(LEADER_REVIEW);
+        assertThat(runtimeService.getVariables(instance.getId()))
+                .doesNotContainKeys("leaderDecision", "leaderComment");
+        String review = task(LEADER_REVIEW, instance).getId();
+        assertThatThrownBy(() -> taskService.complete(review))
+                .isInstanceOf(ProcessEngineException.class);
+    }
+
+    @Test
+    void theStarterIsTheApplicantWhateverTheVariablesSay() {
+        // when li.na starts a request naming the principal as applicant (possible over REST)
+        ProcessInstance instance = requests.start("li.na", Map.of());
+        identityService.setAuthentication("li.na", List.of("teachers"));
+        ProcessInstance spoofed;
+        try {
+            Map<String, Object> variables = ExternalStudyRequests.smallRequest();
+            variables.put("applicant", "liu.hua");
+            spoofed = runtimeService.startProcessInstanceByKey(ExternalStudyProcess.KEY, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+
+        // then it is li.na's request, reviewed by her own group leader
+        assertThat(spoofed).variables().containsEntry("applicant", "li.na");
+        assertThat(task(LEADER_REVIEW, spoofed)).isAssignedTo("chen.jing");
+        assertThat(instance).isWaitingAt(LEADER_REVIEW);
+    }
+
+    @Test
+    void revisingCannotHandTheRequestToSomeoneElse() {
+        // given a request returned to li.na
+        ProcessInstance instance = requests.start("li.na");
+        complete(task(LEADER_REVIEW, instance), withVariables("leaderDecision", "revise", "leaderComment", "请补充"));
+        String revise = task(REVISE_REQUEST, instance).getId();
+
+        // when she tries to make it zhou.tao's request, then the engine refuses and nothing moves
+        assertThatThrownBy(
+                () -> taskService.complete(revise, Map.of("applicant", "zhou.tao")))
+                .hasMessageContaining("applicant");
+        assertThat(instance).isWaitingAt(REVISE_REQUEST).variables().containsEntry("applicant", "li.na");
     }
 
     @Test
