@@ -12,18 +12,21 @@ import school.training.tasklist.SubmissionRules;
 
 /**
  * What the outside-study forms cannot say in their schema: the trip ends on or after its start and
- * does not start in the past, and an approver who sends a request back or refuses it says why.
+ * does not start in the past, an approver who sends a request back or refuses it says why, and an
+ * approval number is given only once.
  */
 @Component
 class ExternalStudyRules implements SubmissionRules {
 
     private static final Set<String> FORMS = Set.of(ExternalStudyProcess.START_FORM, "externalStudy-leaderReview",
-            "externalStudy-principalApproval");
+            "externalStudy-principalApproval", "externalStudy-officeRegistration");
 
     private final Clock clock;
+    private final ApprovalNumbers approvalNumbers;
 
-    ExternalStudyRules(Clock clock) {
+    ExternalStudyRules(Clock clock, ApprovalNumbers approvalNumbers) {
         this.clock = clock;
+        this.approvalNumbers = approvalNumbers;
     }
 
     @Override
@@ -32,10 +35,14 @@ class ExternalStudyRules implements SubmissionRules {
     }
 
     @Override
-    public void check(FormSubmission submission) {
+    public void check(FormSubmission submission, String processInstanceId) {
         checkDates(submission);
         checkReason(submission, "leader");
         checkReason(submission, "principal");
+        Object number = submission.values().get("approvalNumber");
+        if (number != null && approvalNumbers.takenByAnother(number.toString(), processInstanceId)) {
+            submission.reject("approvalNumber", "externalStudy.error.approvalNumberTaken");
+        }
     }
 
     private void checkDates(FormSubmission submission) {

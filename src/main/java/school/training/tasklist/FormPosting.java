@@ -38,9 +38,10 @@ class FormPosting {
     }
 
     FormSubmission read(FormSchema schema, Map<String, String[]> params, MultiValueMap<String, MultipartFile> files,
-            Map<String, Object> existing) {
+            Map<String, Object> existing, String processInstanceId) {
         FormSubmission submission = submissions.read(schema, params, files, existing);
-        rules.stream().filter(rule -> rule.appliesTo(schema.getId())).forEach(rule -> rule.check(submission));
+        rules.stream().filter(rule -> rule.appliesTo(schema.getId()))
+                .forEach(rule -> rule.check(submission, processInstanceId));
         return submission;
     }
 

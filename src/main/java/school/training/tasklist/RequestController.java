@@ -75,7 +75,7 @@ class RequestController {
         CurrentUser user = CurrentUser.of(authentication);
         FormSchema form = startForm(processKey);
         FormSubmission submission = posting.read(form, request.getParameterMap(), TaskController.files(request),
-                Map.of());
+                Map.of(), null);
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return startPage(processKey, form, submission.redisplay(Map.of()), submission.errors(), model);

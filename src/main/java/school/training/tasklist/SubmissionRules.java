@@ -10,5 +10,6 @@ public interface SubmissionRules {
 
     boolean appliesTo(String formId);
 
-    void check(FormSubmission submission);
+    /** @param processInstanceId the request's instance, or null while the request is being started */
+    void check(FormSubmission submission, String processInstanceId);
 }

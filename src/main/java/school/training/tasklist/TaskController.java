@@ -61,7 +61,8 @@ class TaskController {
         Task task = workable(taskId, authentication);
         FormSchema form = forms.taskForm(taskId);
         Map<String, Object> current = requests.variables(task.getProcessInstanceId());
-        FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current);
+        FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current,
+                task.getProcessInstanceId());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(task, form, submission.redisplay(current), submission.errors(), user, model);

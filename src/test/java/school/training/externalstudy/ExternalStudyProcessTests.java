@@ -73,6 +73,8 @@ class ExternalStudyProcessTests {
     @Autowired
     ExternalStudyWithdrawal withdrawal;
     @Autowired
+    ApprovalNumbers approvalNumbers;
+    @Autowired
     ApplicationEvents events;
 
     ExternalStudyRequests requests;
@@ -221,6 +223,27 @@ class ExternalStudyProcessTests {
         String review = task(LEADER_REVIEW, instance).getId();
         assertThatThrownBy(() -> taskService.complete(review))
                 .isInstanceOf(ProcessEngineException.class);
+    }
+
+    @Test
+    void theOfficeGetsTheNextFreeApprovalNumberSuggestedAndAUsedOneIsRefused() {
+        // given a registered request
+        ProcessInstance first = requests.start("li.na");
+        complete(task(LEADER_REVIEW, first), withVariables("leaderDecision", "approve"));
+        String suggested = (String) runtimeService.getVariable(first.getId(), "approvalNumber");
+        assertThat(suggested).matches("WX-\\d{4}-\\d{3,4}");
+        complete(task(OFFICE_REGISTRATION, first), withVariables("approvalNumber", suggested));
+
+        // when the next request reaches the office
+        ProcessInstance second = requests.start("zhou.tao");
+        complete(task(LEADER_REVIEW, second), withVariables("leaderDecision", "approve"));
+
+        // then it is offered the following number, and the first one counts as taken for it only
+        String next = (String) runtimeService.getVariable(second.getId(), "approvalNumber");
+        assertThat(Integer.parseInt(next.substring(8))).isEqualTo(Integer.parseInt(suggested.substring(8)) + 1);
+        assertThat(approvalNumbers.takenByAnother(suggested, second.getId())).isTrue();
+        assertThat(approvalNumbers.takenByAnother(suggested, first.getId())).isFalse();
+        assertThat(approvalNumbers.takenByAnother(next, second.getId())).isFalse();
     }
 
     @Test
