@@ -39,6 +39,11 @@ class WebappSingleSignOnTests {
     void formLoginSignsIntoCamundaWebapps() {
         String session = logIn("li.na", "demo");
 
+        // the browser opens Tasklist first; Camunda's filter signs the session in for engine "default"
+        ResponseEntity<String> tasklist = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,
+                withCookie(session), String.class);
+        assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+
         ResponseEntity<String> user = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
                 withCookie(session), String.class);
         assertThat(user.getStatusCode()).isEqualTo(HttpStatus.OK);
