@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -28,6 +31,18 @@ import org.springframework.util.MultiValueMap;
 class WebappSingleSignOnTests {
 
     TestRestTemplate rest;
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    /**
+     * Camunda's REST API and webapps look the engine up by name in a static registry; other test
+     * contexts in this JVM register their own "default" engine, so put this context's back first.
+     */
+    @BeforeEach
+    void useThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(processEngine);
+    }
 
     @Autowired
     void noRedirects(TestRestTemplate template) {
