@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.WebUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -140,7 +141,8 @@ class TaskController {
     }
 
     static MultiValueMap<String, MultipartFile> files(HttpServletRequest request) {
-        return request instanceof MultipartHttpServletRequest multipart ? multipart.getMultiFileMap()
-                : new LinkedMultiValueMap<>();
+        // the multipart request may sit under wrappers (Spring Security's, any filter's): look through them
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        return multipart != null ? multipart.getMultiFileMap() : new LinkedMultiValueMap<>();
     }
 }
