@@ -54,6 +54,8 @@ class CamundaTasklistBrowserTests extends BrowserTestBase {
         assertThat(driver().findElements(By.cssSelector("input#inputUsername, form[name=signinForm]"))).isEmpty();
         assertThat(driver().findElement(By.cssSelector(".task-filters")).getText()).contains("全部任务 All tasks");
         assertThat(taskLink.getText()).contains("教研组长审核");
+        // her account menu, with the name from our directory (loaded by Tasklist after the page)
+        waiting(TASKLIST_WAIT).until(d -> d.findElement(By.cssSelector(".account.dropdown")).getText().contains("陈静"));
         scrollIntoView(taskLink);
         taskLink.click();
 
