@@ -232,8 +232,8 @@ abstract class BrowserTestBase {
             Path pdf = dir.resolve("invitation.pdf");
             Files.writeString(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
                     StandardCharsets.US_ASCII);
+            dir.toFile().deleteOnExit(); // deleted in reverse order: the file first, then its directory
             pdf.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
             return pdf;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
