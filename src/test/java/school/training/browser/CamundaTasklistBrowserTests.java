@@ -1,0 +1,122 @@
+package school.training.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Single sign-on from our login into Camunda's own Tasklist, and a task completed there with the
+ * Camunda Form (rendered by form-js) deployed beside the process.
+ */
+class CamundaTasklistBrowserTests extends BrowserTestBase {
+
+    /** Tasklist is an AngularJS app that loads its pieces one REST call after another. */
+    private static final Duration TASKLIST_WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    @Test
+    void leaderCompletesHerReviewInCamundaTasklistWithoutASecondLogin() {
+        String processInstanceId = startRequestAsLiNa();
+        Task review = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("leaderReview").singleResult();
+        assertThat(review.getAssignee()).isEqualTo("chen.jing");
+
+        loginAs("chen.jing");
+        driver().get(url("/camunda/app/tasklist/default/"));
+
+        // signed in already: Tasklist shows her filters and tasks, not its own login form
+        WebElement taskLink = waiting(TASKLIST_WAIT).until(
+                presenceOfElementLocated(By.cssSelector(".tasks-list a[href*='task=" + review.getId() + "']")));
+        assertThat(driver().findElements(By.cssSelector("input#inputUsername, form[name=signinForm]"))).isEmpty();
+        assertThat(driver().findElement(By.cssSelector(".task-filters")).getText()).contains("全部任务 All tasks");
+        assertThat(taskLink.getText()).contains("教研组长审核");
+        // her account menu, with the name from our directory (loaded by Tasklist after the page)
+        waiting(TASKLIST_WAIT).until(d -> d.findElement(By.cssSelector(".account.dropdown")).getText().contains("陈静"));
+        scrollIntoView(taskLink);
+        taskLink.click();
+
+        // the Camunda Form: a form-js radio group; options are labels around unnamed inputs
+        By approve = By.xpath("//*[contains(@class,'task-details')]//div[contains(@class,'fjs-form-field-radio')]"
+                + "/label[contains(@class,'fjs-form-field-label')][normalize-space()='同意']/input[@type='radio']");
+        click(approve);
+        waiting().until(d -> d.findElement(approve).isSelected());
+        By complete = By.cssSelector(".task-details button[ng-click='complete()']");
+        waiting(TASKLIST_WAIT).until(d -> d.findElement(complete).isEnabled());
+        click(complete);
+
+        // done in the engine, by her, with her decision
+        waiting(TASKLIST_WAIT).until(d -> historicReview(review.getId()).getEndTime() != null);
+        HistoricTaskInstance done = historicReview(review.getId());
+        assertThat(done.getAssignee()).isEqualTo("chen.jing");
+        assertThat(done.getDeleteReason()).isEqualTo("completed");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName("leaderDecision").singleResult().getValue()).isEqualTo("approve");
+        assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(review.getId())
+                .variableName("decision").singleResult().getValue()).isEqualTo("approve");
+        // provincial, 3 days, in the province, 1500 yuan: the leader suffices, the office registers next
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult()
+                .getTaskDefinitionKey()).isEqualTo("officeRegistration");
+
+        // and Tasklist no longer lists it
+        waiting(TASKLIST_WAIT).until(d -> d.findElements(
+                By.cssSelector(".tasks-list a[href*='task=" + review.getId() + "']")).isEmpty());
+
+        driver().get(url("/"));
+        logout();
+    }
+
+    private HistoricTaskInstance historicReview(String taskId) {
+        return historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    }
+
+    private String startRequestAsLiNa() {
+        LocalDate start = LocalDate.now().plusDays(15);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicant", "li.na");
+        variables.put("title", "省级作文教学培训");
+        variables.put("organizer", "省教育厅");
+        variables.put("level", "provincial");
+        variables.put("kind", "training");
+        variables.put("location", "省城");
+        variables.put("outOfProvince", false);
+        variables.put("startDate", start.toString());
+        variables.put("endDate", start.plusDays(2).toString());
+        variables.put("purpose", "学习作文教学的新方法，回校后在组内分享。");
+        variables.put("classCover", "由张老师代课");
+        variables.put("budgetTransport", 300.0);
+        variables.put("budgetLodging", 600.0);
+        variables.put("budgetFees", 500.0);
+        variables.put("budgetOther", 100.0);
+        variables.put("invitation", "no-file");
+        identityService.setAuthentication("li.na", List.of("teachers"));
+        try {
+            return runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
