@@ -64,8 +64,8 @@ class RestApiSecurityTests {
 
     @Test
     void wrongPasswordOrUnknownUserAnswers401() {
-        // zhou.tao is used by no other test here: a wrong password locks the account for a few seconds
-        assertThat(rest.withBasicAuth("zhou.tao", "wrong").getForEntity("/engine-rest/task", String.class)
+        // cai.xinyi, a demo teacher, is used by no other test: a wrong password locks the account for a few seconds
+        assertThat(rest.withBasicAuth("cai.xinyi", "wrong").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.withBasicAuth("nobody.here", "demo").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -69,6 +69,25 @@ class WebappSingleSignOnTests {
     }
 
     @Test
+    void loggingOutOfTasklistEndsTheWholeSession() {
+        String session = logIn("zhou.tao", "demo");
+        rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, withCookie(session), String.class);
+
+        // Tasklist's logout button: an XHR to Camunda's logout endpoint
+        ResponseEntity<String> logout = rest.exchange("/camunda/api/admin/auth/user/default/logout", HttpMethod.POST,
+                withCookie(session), String.class);
+        assertThat(logout.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        // single sign-on does not sign the person straight back in: our pages want a login again
+        ResponseEntity<String> home = rest.exchange("/", HttpMethod.GET, withCookie(session), String.class);
+        assertThat(home.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(home.getHeaders().getLocation().getPath()).isEqualTo("/login");
+        ResponseEntity<String> api = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+                withCookie(session), String.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void withoutLoginCamundaAsksNobodyAndSendsToOurLogin() {
         ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.FOUND);
@@ -82,8 +101,8 @@ class WebappSingleSignOnTests {
 
     @Test
     void badPasswordDoesNotSignIn() {
-        // a user nobody else logs in with: a wrong password locks the account for a few seconds
-        ResponseEntity<String> response = postLogin("sun.wei", "wrong");
+        // a demo teacher no other test logs in with: a wrong password locks the account for a few seconds
+        ResponseEntity<String> response = postLogin("dong.lei", "wrong");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(response.getHeaders().getLocation().toString()).contains("/login?error");
     }
