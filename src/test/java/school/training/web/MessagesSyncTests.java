@@ -27,7 +27,7 @@ class MessagesSyncTests {
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
 
     @ParameterizedTest
-    @ValueSource(strings = { "messages", "forms" })
+    @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting" })
     void everyKeyIsTranslated(String bundle) throws IOException {
         Set<String> chinese = load(bundle + ".properties").stringPropertyNames();
         Set<String> english = load(bundle + "_en.properties").stringPropertyNames();
@@ -63,8 +63,10 @@ class MessagesSyncTests {
 
     @Test
     void templatesUseOnlyExistingKeys() throws IOException {
-        Properties all = load("messages.properties");
-        all.putAll(load("forms.properties"));
+        Properties all = new Properties();
+        for (String bundle : new String[] { "messages", "forms", "ledger", "notifications", "reporting" }) {
+            all.putAll(load(bundle + ".properties"));
+        }
         Set<String> missing = new TreeSet<>();
         Pattern key = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
