@@ -1,5 +1,6 @@
 package school.training.people;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class Approvers {
 
     private final Directory directory;
+    private final IdentityService identityService;
 
-    Approvers(Directory directory) {
+    Approvers(Directory directory, IdentityService identityService) {
         this.directory = directory;
+        this.identityService = identityService;
     }
 
     /** True when the applicant has a group leader other than themselves. */
@@ -30,5 +33,19 @@ public class Approvers {
     public String principalGroupFor(String applicant) {
         boolean applicantIsPrincipal = directory.find(applicant).map(p -> p.getRole() == Role.PRINCIPAL).orElse(false);
         return applicantIsPrincipal ? CamundaGroups.OFFICE : CamundaGroups.PRINCIPAL;
+    }
+
+    /**
+     * Who reviews a teacher's study report: their group leader; for a group leader's own report the
+     * principal; for the principal's own report someone from the office.
+     */
+    public String reportReviewerOf(String applicant) {
+        if (leaderStepNeeded(applicant)) {
+            return groupLeaderOf(applicant);
+        }
+        String group = principalGroupFor(applicant);
+        return identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().listPage(0, 1).stream()
+                .map(user -> user.getId()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Nobody in group " + group));
     }
 }

@@ -1,5 +1,6 @@
 package school.training.tasklist;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,11 +14,13 @@ class HomeController {
     private final Inbox inbox;
     private final Requests requests;
     private final RepositoryService repositoryService;
+    private final FormService formService;
 
-    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService) {
+    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, FormService formService) {
         this.inbox = inbox;
         this.requests = requests;
         this.repositoryService = repositoryService;
+        this.formService = formService;
     }
 
     @GetMapping("/")
@@ -25,9 +28,12 @@ class HomeController {
         CurrentUser user = CurrentUser.of(authentication);
         model.addAttribute("assigned", inbox.rows(inbox.assignedTo(user)));
         model.addAttribute("offered", inbox.rows(inbox.offeredTo(user)));
-        model.addAttribute("myRequests", requests.startedBy(user.id(), 50));
+        model.addAttribute("myRequests", requests.ofApplicant(user.id(), 50));
+        // only processes a person starts with a form; the report-back is started by the school
         model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()
-                .active().orderByProcessDefinitionKey().asc().list());
+                .active().orderByProcessDefinitionKey().asc().list().stream()
+                .filter(definition -> formService.getStartFormData(definition.getId()).getCamundaFormRef() != null)
+                .toList());
         return "tasklist/home";
     }
 }

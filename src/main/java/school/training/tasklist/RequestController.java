@@ -48,10 +48,15 @@ class RequestController {
     private final TaskService taskService;
     private final Attachments attachments;
     private final List<Withdrawal> withdrawals;
+    private final List<RequestPanel> panels;
+
+    /** A module's panel with what it shows for this request. */
+    record ShownPanel(String template, String fragment, Map<String, Object> model) {
+    }
 
     RequestController(DeployedForms forms, FormPosting posting, Requests requests, RequestAccess access,
             RuntimeService runtimeService, IdentityService identityService, TaskService taskService,
-            Attachments attachments, List<Withdrawal> withdrawals) {
+            Attachments attachments, List<Withdrawal> withdrawals, List<RequestPanel> panels) {
         this.forms = forms;
         this.posting = posting;
         this.requests = requests;
@@ -61,6 +66,7 @@ class RequestController {
         this.taskService = taskService;
         this.attachments = attachments;
         this.withdrawals = withdrawals;
+        this.panels = panels;
     }
 
     @GetMapping("/requests/new/{processKey}")
@@ -100,12 +106,15 @@ class RequestController {
     String showRequest(@PathVariable String id, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
         RequestSummary summary = viewable(id, user);
-        FormSchema form = forms.startForm(summary.processKey());
         Map<String, Object> values = requests.variables(id);
-        posting.addFileNames(form, values);
+        List<FormSchema> documents = requests.documents(id);
+        documents.forEach(form -> posting.addFileNames(form, values));
         model.addAttribute("request", summary);
-        model.addAttribute("requestForm", form);
+        model.addAttribute("documents", documents);
         model.addAttribute("requestValues", values);
+        model.addAttribute("panels", panels.stream().filter(panel -> panel.appliesTo(summary.processKey()))
+                .map(panel -> new ShownPanel(panel.template(), panel.fragment(), panel.model(id, values)))
+                .filter(shown -> shown.model() != null).toList());
         model.addAttribute("timeline", requests.timeline(id));
         model.addAttribute("canWithdraw", withdrawal(summary.processKey())
                 .map(w -> w.canWithdraw(id, user.id())).orElse(false));

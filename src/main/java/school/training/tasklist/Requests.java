@@ -17,7 +17,13 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
+
+import school.training.forms.DeployedForms;
+import school.training.forms.FormSchema;
 
 import school.training.people.Directory;
 
@@ -34,9 +40,11 @@ public class Requests {
     private final TaskService taskService;
     private final RepositoryService repositoryService;
     private final Directory directory;
+    private final DeployedForms forms;
 
     Requests(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-            RepositoryService repositoryService, Directory directory) {
+            RepositoryService repositoryService, Directory directory, DeployedForms forms) {
+        this.forms = forms;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -44,9 +52,10 @@ public class Requests {
         this.directory = directory;
     }
 
-    public List<RequestSummary> startedBy(String userId, int max) {
+    /** A person's requests, including those the school started for them (e.g. the report-back after a trip). */
+    public List<RequestSummary> ofApplicant(String userId, int max) {
         List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-                .startedBy(userId).orderByProcessInstanceStartTime().desc().listPage(0, max);
+                .variableValueEquals("applicant", userId).orderByProcessInstanceStartTime().desc().listPage(0, max);
         return summaries(instances);
     }
 
@@ -65,6 +74,10 @@ public class Requests {
         historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableName("title").list()
                 .stream().filter(v -> v.getTaskId() == null)
                 .forEach(v -> titles.put(v.getProcessInstanceId(), v.getValue()));
+        Map<String, String> applicants = new HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).variableName("applicant").list()
+                .stream().filter(v -> v.getTaskId() == null)
+                .forEach(v -> applicants.put(v.getProcessInstanceId(), (String) v.getValue()));
         List<RequestSummary> result = new ArrayList<>();
         for (HistoricProcessInstance instance : instances) {
             String state = instance.getEndTime() != null ? instance.getEndActivityId()
@@ -72,10 +85,30 @@ public class Requests {
             String processName = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getName();
             result.add(new RequestSummary(instance.getId(), instance.getProcessDefinitionKey(), processName,
                     String.valueOf(titles.getOrDefault(instance.getId(), instance.getProcessDefinitionName())),
-                    instance.getStartUserId(), directory.nameOf(instance.getStartUserId()),
+                    applicants.get(instance.getId()), directory.nameOf(applicants.get(instance.getId())),
                     instance.getStartTime(), instance.getEndTime(), state));
         }
         return result;
+    }
+
+    /**
+     * The forms that make up a request, to show read-only: its start form, then the forms of the tasks
+     * its applicant completed (a report-back has no start form; its content is the teacher's report).
+     */
+    public List<FormSchema> documents(String processInstanceId) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
+        Set<String> formIds = new java.util.LinkedHashSet<>();
+        model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
+                .filter(java.util.Objects::nonNull).forEach(formIds::add);
+        String applicant = variables(processInstanceId).getOrDefault("applicant", "").toString();
+        historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
+                .taskAssignee(applicant).orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .map(task -> model.<UserTask>getModelElementById(task.getTaskDefinitionKey()))
+                .filter(java.util.Objects::nonNull).map(UserTask::getCamundaFormRef)
+                .filter(java.util.Objects::nonNull).forEach(formIds::add);
+        return formIds.stream().map(forms::byFormId).flatMap(Optional::stream).toList();
     }
 
     /** The request's process variables (not task-local ones), as they stand now or stood at its end. */

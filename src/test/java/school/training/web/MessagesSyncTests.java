@@ -84,8 +84,12 @@ class MessagesSyncTests {
 
     @Test
     void everyStepOfEveryProcessHasANameInBothLanguages() throws IOException {
-        Properties chinese = load("messages.properties");
-        Properties english = load("messages_en.properties");
+        Properties chinese = new Properties();
+        Properties english = new Properties();
+        for (String bundle : new String[] { "messages", "reporting" }) {
+            chinese.putAll(load(bundle + ".properties"));
+            english.putAll(load(bundle + "_en.properties"));
+        }
         Pattern step = Pattern.compile("<(userTask|endEvent|boundaryEvent|intermediateCatchEvent|startEvent)[^>]*\\sid=\"([^\"]+)\"");
         try (Stream<Path> processes = Files.walk(Path.of("processes"))) {
             for (Path bpmn : processes.filter(p -> p.toString().endsWith(".bpmn")).toList()) {

@@ -1,0 +1,50 @@
+package school.training.reporting;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.stereotype.Component;
+
+import school.training.externalstudy.ExternalStudyProcess;
+import school.training.tasklist.RequestPanel;
+import school.training.tasklist.Requests;
+
+/** On an outside-study request whose trip is over: a link to its report-back and where that stands. */
+@Component
+class ReportBackPanel implements RequestPanel {
+
+    private final HistoryService historyService;
+    private final Requests requests;
+
+    ReportBackPanel(HistoryService historyService, Requests requests) {
+        this.historyService = historyService;
+        this.requests = requests;
+    }
+
+    @Override
+    public boolean appliesTo(String processKey) {
+        return ExternalStudyProcess.KEY.equals(processKey);
+    }
+
+    @Override
+    public String template() {
+        return "reporting/panels";
+    }
+
+    @Override
+    public String fragment() {
+        return "reportBack";
+    }
+
+    @Override
+    public Map<String, Object> model(String processInstanceId, Map<String, Object> variables) {
+        HistoricProcessInstance reportBack = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ReportingProcess.KEY).processInstanceBusinessKey(processInstanceId).singleResult();
+        if (reportBack == null) {
+            return null;
+        }
+        return requests.find(reportBack.getId())
+                .<Map<String, Object>>map(summary -> Map.of("id", summary.id(), "state", summary.state())).orElse(null);
+    }
+}

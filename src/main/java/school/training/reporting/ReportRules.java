@@ -1,0 +1,88 @@
+package school.training.reporting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import school.training.forms.FormSubmission;
+import school.training.tasklist.SubmissionRules;
+
+/**
+ * What the report-back forms cannot say in their schema: a changed return date is given and makes
+ * sense, spending comes with receipts, a returned report says why, a penalty has a reason and does not
+ * exceed what would be paid.
+ */
+@Component
+class ReportRules implements SubmissionRules {
+
+    private final Clock clock;
+    private final RuntimeService runtimeService;
+
+    ReportRules(Clock clock, RuntimeService runtimeService) {
+        this.clock = clock;
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public boolean appliesTo(String formId) {
+        return formId.startsWith(ReportingProcess.KEY + "-");
+    }
+
+    @Override
+    public void check(FormSubmission submission, String processInstanceId) {
+        Map<String, Object> values = submission.values();
+        if ("changed".equals(values.get("checkInStatus"))) {
+            checkReturnDate(submission, processInstanceId);
+        }
+        if (values.get("actualTotal") instanceof Number total && total.doubleValue() > 0
+                && !hasReceipts(submission, processInstanceId)) {
+            submission.reject("receipts", "reporting.error.receiptsRequired");
+        }
+        if ("revise".equals(values.get("reviewDecision")) && blank(values.get("reviewComment"))) {
+            submission.reject("reviewComment", "reporting.error.reasonRequired");
+        }
+        if (values.get("penaltyAmount") instanceof Number penalty && penalty.doubleValue() > 0) {
+            if (blank(values.get("penaltyReason"))) {
+                submission.reject("penaltyReason", "reporting.error.penaltyReasonRequired");
+            }
+            Object payable = processInstanceId == null ? null
+                    : runtimeService.getVariable(processInstanceId, "reimbursableTotal");
+            if (payable instanceof Number total && penalty.doubleValue() > total.doubleValue()) {
+                submission.reject("penaltyAmount", "reporting.error.penaltyTooHigh", total);
+            }
+        }
+    }
+
+    private void checkReturnDate(FormSubmission submission, String processInstanceId) {
+        Object value = submission.values().get("actualReturnDate");
+        if (value == null) {
+            submission.reject("actualReturnDate", "reporting.error.returnDateRequired");
+            return;
+        }
+        try {
+            LocalDate returned = LocalDate.parse(value.toString());
+            Object start = processInstanceId == null ? null : runtimeService.getVariable(processInstanceId, "startDate");
+            if (returned.isAfter(LocalDate.now(clock))
+                    || (start != null && returned.isBefore(LocalDate.parse(start.toString())))) {
+                submission.reject("actualReturnDate", "reporting.error.returnDateImpossible");
+            }
+        } catch (DateTimeParseException e) {
+            // the schema already reported an unreadable date
+        }
+    }
+
+    /** Receipts uploaded now, or kept from the report's previous round. */
+    private boolean hasReceipts(FormSubmission submission, String processInstanceId) {
+        boolean uploaded = submission.files().getOrDefault("receipts", List.of()).stream().anyMatch(f -> !f.isEmpty());
+        return uploaded || (processInstanceId != null && runtimeService.getVariable(processInstanceId, "receipts") != null);
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || value.toString().isBlank();
+    }
+}
