@@ -1,0 +1,96 @@
+package school.training.archive;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/** One event in a teacher's professional archive; one per (source, sourceId, kind), enforced by the database. */
+@Entity
+@Table(name = "archive_entry",
+        uniqueConstraints = @UniqueConstraint(name = "uk_archive_entry_source",
+                columnNames = { "source", "source_id", "kind" }),
+        indexes = @Index(name = "ix_archive_entry_teacher", columnList = "teacher_id, entry_date"))
+public class ArchiveEntry {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+    @Column(name = "teacher_id", nullable = false)
+    private String teacherId;
+    @Column(name = "entry_date", nullable = false)
+    private LocalDate date;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private ArchiveKind kind;
+    @Column(nullable = false, length = 500)
+    private String title;
+    // reflections from a report can be long; H2 and most databases take 10 000 characters as a varchar
+    @Column(length = 10_000)
+    private String summary;
+    @Column(nullable = false, length = 64)
+    private String source;
+    @Column(name = "source_id", nullable = false, length = 128)
+    private String sourceId;
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected ArchiveEntry() {
+    }
+
+    ArchiveEntry(String teacherId, LocalDate date, ArchiveKind kind, String title, String summary, String source,
+            String sourceId, Instant createdAt) {
+        this.teacherId = teacherId;
+        this.date = date;
+        this.kind = kind;
+        this.title = title;
+        this.summary = summary;
+        this.source = source;
+        this.sourceId = sourceId;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTeacherId() {
+        return teacherId;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public ArchiveKind getKind() {
+        return kind;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,60 @@
+package school.training.archive;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The archive facade. Recording is idempotent per (source, sourceId, kind), like crediting the ledger, and
+ * for the same reason written in a transaction of its own (see {@code TrainingLedger.credit}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProfessionalArchive {
+
+    private final ArchiveEntryRepository entries;
+    private final Clock clock;
+    private final TransactionTemplate newTransaction;
+
+    ProfessionalArchive(ArchiveEntryRepository entries, Clock clock, PlatformTransactionManager transactionManager) {
+        this.entries = entries;
+        this.clock = clock;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Writes the entry once; a second call for the same source, source id and kind returns the first entry. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public ArchiveEntry record(String teacherId, LocalDate date, ArchiveKind kind, String title, String summary,
+            String source, String sourceId) {
+        Objects.requireNonNull(teacherId, "teacherId");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sourceId, "sourceId");
+        try {
+            return newTransaction.execute(status -> entries.findBySourceAndSourceIdAndKind(source, sourceId, kind)
+                    .orElseGet(() -> entries.saveAndFlush(new ArchiveEntry(teacherId, date, kind, title.strip(),
+                            summary, source, sourceId, clock.instant()))));
+        }
+        catch (DataIntegrityViolationException raced) {
+            return newTransaction.execute(status -> entries.findBySourceAndSourceIdAndKind(source, sourceId, kind)
+                    .orElseThrow(() -> raced));
+        }
+    }
+
+    /** Newest first. */
+    public List<ArchiveEntry> entriesOf(String teacherId) {
+        return entries.findByTeacherIdOrderByDateDescIdDesc(teacherId);
+    }
+}

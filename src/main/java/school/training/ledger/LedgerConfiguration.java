@@ -1,0 +1,9 @@
+package school.training.ledger;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(LedgerSettings.class)
+class LedgerConfiguration {
+}
