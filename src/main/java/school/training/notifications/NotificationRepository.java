@@ -13,7 +13,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     long countByRecipientAndReadAtIsNull(String recipient);
 
-    List<Notification> findByRecipientOrderByCreatedAtDescIdDesc(String recipient, Limit limit);
+    /** Newest first by insertion, not by timestamp: the engine clock (which stamps them) may be moved. */
+    List<Notification> findByRecipientOrderByIdDesc(String recipient, Limit limit);
 
     Optional<Notification> findByIdAndRecipient(Long id, String recipient);
 

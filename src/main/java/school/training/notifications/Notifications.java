@@ -118,7 +118,7 @@ public class Notifications {
     /** The person's newest notifications first. */
     @Transactional(readOnly = true)
     public List<Notification> latest(String userId, int max) {
-        return repository.findByRecipientOrderByCreatedAtDescIdDesc(userId, Limit.of(max));
+        return repository.findByRecipientOrderByIdDesc(userId, Limit.of(max));
     }
 
     /**
