@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessagesSyncTests {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
+    private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting" };
 
     @ParameterizedTest
     @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting" })
@@ -62,9 +64,25 @@ class MessagesSyncTests {
     }
 
     @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        // Spring silently takes the first bundle's text; a key owned twice is a text nobody sees
+        Map<String, String> owner = new java.util.HashMap<>();
+        Set<String> twice = new TreeSet<>();
+        for (String bundle : BUNDLES) {
+            for (String key : load(bundle + "_en.properties").stringPropertyNames()) {
+                String first = owner.putIfAbsent(key, bundle);
+                if (first != null) {
+                    twice.add(key + " in " + first + " and " + bundle);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
+    @Test
     void templatesUseOnlyExistingKeys() throws IOException {
         Properties all = new Properties();
-        for (String bundle : new String[] { "messages", "forms", "ledger", "notifications", "reporting" }) {
+        for (String bundle : BUNDLES) {
             all.putAll(load(bundle + ".properties"));
         }
         Set<String> missing = new TreeSet<>();
