@@ -1,5 +1,8 @@
 package school.training.tasklist;
 
+import java.time.Clock;
+import java.util.Date;
+
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.security.core.Authentication;
@@ -15,8 +18,11 @@ class HomeController {
     private final Requests requests;
     private final RepositoryService repositoryService;
     private final FormService formService;
+    private final Clock clock;
 
-    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, FormService formService) {
+    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, FormService formService,
+            Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.requests = requests;
         this.repositoryService = repositoryService;
@@ -28,6 +34,7 @@ class HomeController {
         CurrentUser user = CurrentUser.of(authentication);
         model.addAttribute("assigned", inbox.rows(inbox.assignedTo(user)));
         model.addAttribute("offered", inbox.rows(inbox.offeredTo(user)));
+        model.addAttribute("now", Date.from(clock.instant()));
         model.addAttribute("myRequests", requests.ofApplicant(user.id(), 50));
         // only processes a person starts with a form; the report-back is started by the school
         model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()
