@@ -38,8 +38,11 @@ class TaskController {
     private final DeployedForms forms;
     private final FormPosting posting;
     private final Requests requests;
+    private final List<Withdrawal> withdrawals;
 
-    TaskController(Inbox inbox, TaskService taskService, DeployedForms forms, FormPosting posting, Requests requests) {
+    TaskController(Inbox inbox, TaskService taskService, DeployedForms forms, FormPosting posting, Requests requests,
+            List<Withdrawal> withdrawals) {
+        this.withdrawals = withdrawals;
         this.inbox = inbox;
         this.taskService = taskService;
         this.forms = forms;
@@ -116,9 +119,11 @@ class TaskController {
     private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, ?> errors,
             CurrentUser user, Model model) {
         RequestSummary summary = requests.find(task.getProcessInstanceId()).orElseThrow();
-        FormSchema requestForm = forms.startForm(summary.processKey());
         Map<String, Object> requestValues = requests.variables(task.getProcessInstanceId());
-        posting.addFileNames(requestForm, requestValues);
+        // what the request consists of so far, minus the form being edited right now (a revision)
+        List<FormSchema> documents = requests.documents(task.getProcessInstanceId()).stream()
+                .filter(document -> !document.getId().equals(form.getId())).toList();
+        documents.forEach(document -> posting.addFileNames(document, requestValues));
         Map<String, Object> formValues = new java.util.HashMap<>(values);
         posting.addFileNames(form, formValues);
         model.addAttribute("task", task);
@@ -126,10 +131,12 @@ class TaskController {
         model.addAttribute("values", formValues);
         model.addAttribute("errors", errors);
         model.addAttribute("request", summary);
-        model.addAttribute("requestForm", requestForm);
+        model.addAttribute("documents", documents);
         model.addAttribute("requestValues", requestValues);
-        // the revise task edits the request itself: no need to show it twice
-        model.addAttribute("showRequest", !form.getId().equals(requestForm.getId()));
+        // the applicant's own step (check in, write the report, revise) versus someone deciding on it
+        model.addAttribute("applicantTask", user.id().equals(requestValues.get("applicant")));
+        model.addAttribute("canWithdraw", withdrawals.stream()
+                .anyMatch(w -> w.processKey().equals(summary.processKey()) && w.canWithdraw(task.getProcessInstanceId(), user.id())));
         List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId());
         model.addAttribute("timeline", timeline);
         // a request sent back shows why at the top, not only at the end of the timeline

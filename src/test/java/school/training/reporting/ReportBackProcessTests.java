@@ -52,9 +52,6 @@ import school.training.notifications.Notifications;
 @ActiveProfiles({ "test", "demo" })
 class ReportBackProcessTests {
 
-    static final String REFLECTIONS = "这次研讨会围绕新课标下的整本书阅读教学展开，专家讲座和示范课让我认识到阅读任务群设计的重要性。"
-            .repeat(5);
-
     @Autowired
     ProcessEngine processEngine;
     @Autowired
@@ -70,12 +67,14 @@ class ReportBackProcessTests {
     @Autowired
     Notifications notifications;
 
+    ReportBacks reportBacks;
     LocalDate start;
     LocalDate end;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
+        reportBacks = new ReportBacks(runtimeService, managementService, identityService);
         start = LocalDate.now().plusDays(20);
         end = start.plusDays(2);
     }
@@ -227,32 +226,8 @@ class ReportBackProcessTests {
 
     // --- fixtures -------------------------------------------------------------------------------
 
-    /** An outside-study request approved and registered, its end date reached: the report-back it started. */
     ProcessInstance tripEnded(String teacher, Map<String, Object> changes) {
-        Map<String, Object> request = new HashMap<>(Map.of("title", "报告测试 " + System.nanoTime(), "organizer", "市教育局",
-                "level", "municipal", "kind", "training", "location", "市一中", "outOfProvince", false, "purpose",
-                "学习新课标", "classCover", "同组老师代课", "invitation", "attachment"));
-        request.putAll(Map.of("startDate", start.toString(), "endDate", end.toString(), "budgetTransport", 800.0,
-                "budgetLodging", 900.0, "budgetFees", 600.0, "budgetOther", 0.0, "applicant", teacher));
-        request.putAll(changes);
-        identityService.setAuthentication(teacher, List.of("teachers"));
-        ProcessInstance trip;
-        try {
-            trip = runtimeService.startProcessInstanceByKey("externalStudy", request);
-        } finally {
-            identityService.clearAuthentication();
-        }
-        while (!runtimeService.getActiveActivityIds(trip.getId()).contains("officeRegistration")) {
-            String step = runtimeService.getActiveActivityIds(trip.getId()).get(0);
-            complete(task(step, trip), withVariables(step.equals("leaderReview") ? "leaderDecision" : "principalDecision",
-                    "approve"));
-        }
-        complete(task("officeRegistration", trip));
-        moveClockTo(end.atTime(8, 0));
-        Job timer = managementService.createJobQuery().processInstanceId(trip.getId()).timers().singleResult();
-        managementService.executeJob(timer.getId());
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(ReportingProcess.KEY)
-                .processInstanceBusinessKey(trip.getId()).singleResult();
+        return reportBacks.tripEnded(teacher, start, end);
     }
 
     ProcessInstance acceptedReport(String teacher, String sharing, Map<String, Object> reportValues) {
@@ -264,9 +239,7 @@ class ReportBackProcessTests {
     }
 
     static Map<String, Object> report(double transport, double lodging, double fees, double other) {
-        return Map.of("reflections", REFLECTIONS, "materials", "attachment-m", "receipts", "attachment-r",
-                "actualTransport", transport, "actualLodging", lodging, "actualFees", fees, "actualOther", other,
-                "actualTotal", transport + lodging + fees + other);
+        return ReportBacks.report(transport, lodging, fees, other);
     }
 
     void fireTimer(ProcessInstance instance, String activityId) {
@@ -286,10 +259,10 @@ class ReportBackProcessTests {
     }
 
     static void moveClockTo(LocalDateTime time) {
-        ClockUtil.setCurrentTime(date(time));
+        ReportBacks.moveClockTo(time);
     }
 
     static Date date(LocalDateTime time) {
-        return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+        return ReportBacks.date(time);
     }
 }
