@@ -27,7 +27,7 @@ class MessagesSyncTests {
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
 
     @ParameterizedTest
-    @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting" })
+    @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard" })
     void everyKeyIsTranslated(String bundle) throws IOException {
         Set<String> chinese = load(bundle + ".properties").stringPropertyNames();
         Set<String> english = load(bundle + "_en.properties").stringPropertyNames();
@@ -64,7 +64,7 @@ class MessagesSyncTests {
     @Test
     void templatesUseOnlyExistingKeys() throws IOException {
         Properties all = new Properties();
-        for (String bundle : new String[] { "messages", "forms", "ledger", "notifications", "reporting" }) {
+        for (String bundle : new String[] { "messages", "forms", "ledger", "notifications", "reporting", "dashboard" }) {
             all.putAll(load(bundle + ".properties"));
         }
         Set<String> missing = new TreeSet<>();
