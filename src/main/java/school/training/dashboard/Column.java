@@ -16,14 +16,12 @@ enum Column {
     STEP("step", false, (row, locale) -> row.step()),
     START_DATE("startDate", false, (row, locale) -> row.startDate() == null ? "" : row.startDate().toString()),
     END_DATE("endDate", false, (row, locale) -> row.endDate() == null ? "" : row.endDate().toString()),
-    DUE("due", false, (row, locale) -> row.due() == null ? "" : row.due().format(Column.MINUTES)),
+    DUE("due", false, (row, locale) -> row.due() == null ? "" : Minutes.format(row.due())),
     DAYS_OVERDUE("daysOverdue", true, (row, locale) -> row.days() == null ? "" : row.days().toString()),
-    SINCE("since", false, (row, locale) -> row.since() == null ? "" : row.since().format(Column.MINUTES)),
+    SINCE("since", false, (row, locale) -> row.since() == null ? "" : Minutes.format(row.since())),
     DAYS_WAITING("daysWaiting", true, (row, locale) -> row.days() == null ? "" : row.days().toString()),
     AMOUNT("amount", true, (row, locale) -> row.amount() == null ? "" : row.amount().toPlainString()),
     ASSIGNEE("assignee", false, (row, locale) -> row.assignee() == null ? "" : row.assignee());
-
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final String id;
     private final boolean number;
@@ -58,5 +56,14 @@ enum Column {
             return messages.getMessage("activity." + value, null, value, locale);
         }
         return value == null ? "" : value;
+    }
+
+    /** Held apart because an enum constant may not refer to the enum's own static fields. */
+    private static final class Minutes {
+        private static final DateTimeFormatter PATTERN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+        static String format(java.time.LocalDateTime time) {
+            return time.format(PATTERN);
+        }
     }
 }
