@@ -1,0 +1,28 @@
+package school.training.dashboard;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/** A section as the page shows it: the same headings and texts as its CSV, the title linking to the request. */
+record Table(String id, List<Heading> headings, List<Line> lines) {
+
+    record Heading(String text, boolean number) {
+    }
+
+    record Cell(String text, boolean number, boolean title) {
+    }
+
+    record Line(String requestId, String teacherId, List<Cell> cells) {
+    }
+
+    static Table of(Section section, List<DashboardRow> rows, MessageSource messages, Locale locale) {
+        List<Heading> headings = section.getColumns().stream()
+                .map(c -> new Heading(c.heading(messages, locale), c.isNumber())).toList();
+        List<Line> lines = rows.stream().map(row -> new Line(row.requestId(), row.teacherId(), section.getColumns()
+                .stream().map(c -> new Cell(c.text(row, messages, locale), c.isNumber(), c.isTitle())).toList()))
+                .toList();
+        return new Table(section.getId(), headings, lines);
+    }
+}

@@ -1,0 +1,145 @@
+package school.training.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Who sees which part of the school on /office, and the CSV a spreadsheet opens. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles({ "test", "demo" })
+class DashboardControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+
+    String prefix;
+    String mathOverdue;
+    String chineseAway;
+
+    @BeforeEach
+    void setUp() {
+        Trips trips = new Trips(identityService, runtimeService, taskService, managementService);
+        prefix = "DCT-" + UUID.randomUUID().toString().substring(0, 8) + " ";
+        LocalDate today = LocalDate.now().plusDays(60);
+        Trips.setClock(today.atTime(10, 0));
+        mathOverdue = trips.reportBack(trips.registered("zhou.tao", prefix + "数学研讨", today.minusDays(5),
+                today.minusDays(4)));
+        chineseAway = trips.registered("li.na", prefix + "语文观摩", today.minusDays(1), today.plusDays(1));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void officeSeesEveryGroupAndMayNarrowItToOne() throws Exception {
+        String page = page("/office", as("zhao.min", "office"));
+        assertThat(section(page, "overdue")).contains(prefix + "数学研讨");
+        assertThat(section(page, "underWay")).contains(prefix + "语文观摩");
+        String row = text(row(section(page, "overdue"), mathOverdue));
+        assertThat(row).containsSubsequence("周涛", "数学组", prefix + "数学研讨", "回校报到").endsWith(" 4");
+        assertThat(row(section(page, "overdue"), mathOverdue)).contains("href=\"/requests/" + mathOverdue + "\"");
+        assertThat(page).contains("<select id=\"group\"", "value=\"science\"");
+
+        String math = page("/office?group=math", as("liu.hua", "principal"));
+        assertThat(section(math, "overdue")).contains(prefix + "数学研讨");
+        assertThat(section(math, "underWay")).doesNotContain(prefix + "语文观摩");
+        assertThat(math).containsPattern("value=\"math\"\\s+selected");
+    }
+
+    @Test
+    void groupLeaderSeesOnlyTheirOwnGroupWhateverTheUrlSays() throws Exception {
+        String page = page("/office?group=math", as("chen.jing", "group-leaders"));
+        assertThat(section(page, "underWay")).contains(prefix + "语文观摩");
+        assertThat(section(page, "overdue")).doesNotContain(prefix + "数学研讨");
+        assertThat(page).doesNotContain("<select id=\"group\"").containsPattern("id=\"shown-group\"[^>]*>[^<]*语文组");
+
+        String csv = csv("/office/export/overdue.csv?group=math", as("chen.jing", "group-leaders"));
+        assertThat(csv).doesNotContain(prefix);
+    }
+
+    @Test
+    void teachersHaveNoDashboard() throws Exception {
+        mvc.perform(get("/office").with(as("li.na", "teachers"))).andExpect(status().isNotFound());
+        mvc.perform(get("/office/export/overdue.csv").with(as("li.na", "teachers"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void csvHasByteOrderMarkHeaderInTheReadersLanguageAndTheOverdueRow() throws Exception {
+        byte[] bytes = mvc.perform(get("/office/export/overdue.csv").with(as("zhao.min", "office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(lines[0]).isEqualTo("教师,教研组,外出学习,环节,截止时间,逾期天数");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("周涛,数学组," + prefix + "数学研讨,回校报到,")
+                .endsWith(",4"));
+
+        String english = csv("/office/export/overdue.csv?lang=en", as("zhao.min", "office"));
+        assertThat(english).startsWith("\uFEFFTeacher,Group,Outside study,Step,Due,Days overdue\r\n");
+
+        mvc.perform(get("/office/export/nonsense.csv").with(as("zhao.min", "office"))).andExpect(status().isNotFound());
+    }
+
+    private RequestPostProcessor as(String userId, String group) {
+        return user(userId).authorities(new SimpleGrantedAuthority("GROUP_" + group));
+    }
+
+    private String page(String url, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(url).with(who)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String csv(String url, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(url).with(who)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The HTML of one section of the page. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("section " + id).isPositive();
+        int end = page.indexOf("</section>", start);
+        return page.substring(start, end);
+    }
+
+    private static String row(String section, String requestId) {
+        int start = section.indexOf("data-request=\"" + requestId + "\"");
+        assertThat(start).as("row of " + requestId).isPositive();
+        return section.substring(start, section.indexOf("</tr>", start));
+    }
+
+    private static String text(String html) {
+        return html.replaceFirst("^[^>]*>", "").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,187 @@
+package school.training.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The dashboard's lists on many records in the app's own engine. The context is shared with other
+ * tests, so every assertion looks only at the requests this test created (a unique title prefix).
+ */
+@SpringBootTest
+@ActiveProfiles({ "test", "demo" })
+class DashboardQueriesTests {
+
+    private static final List<String> TEACHERS = List.of("li.na", "dong.lei", "cai.xinyi", "zhou.tao", "yu.haiyan",
+            "yang.xinyi", "han.jingyi", "zhang.haiyan");
+    private static final Set<String> MATH = Set.of("zhou.tao", "yu.haiyan", "yang.xinyi");
+
+    @Autowired
+    OfficeDashboard dashboard;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+
+    Trips trips;
+    String prefix;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        trips = new Trips(identityService, runtimeService, taskService, managementService);
+        prefix = "DQT-" + UUID.randomUUID().toString().substring(0, 8) + " ";
+        today = LocalDate.now().plusDays(40); // a day of our own, clear of real dates
+        Trips.setClock(today.atTime(10, 0));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void sixtyTripsOverSeveralGroupsAreUnderWayOrReturningTodayByTheirDates() {
+        // given: five kinds of trip, twelve of each, over three teaching groups
+        Set<String> underWay = new HashSet<>();
+        Set<String> returningToday = new HashSet<>();
+        Set<String> mathUnderWay = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            String teacher = TEACHERS.get(i % TEACHERS.size());
+            LocalDate[] dates = switch (i % 5) {
+                case 0 -> new LocalDate[] { today.minusDays(2), today.plusDays(1) }; // away
+                case 1 -> new LocalDate[] { today, today.plusDays(2) }; // leaves today
+                case 2 -> new LocalDate[] { today.minusDays(1), today }; // comes back today
+                case 3 -> new LocalDate[] { today.plusDays(3), today.plusDays(4) }; // not yet
+                default -> new LocalDate[] { today.minusDays(6), today.minusDays(4) }; // over (timer not run yet)
+            };
+            String id = trips.registered(teacher, prefix + i, dates[0], dates[1]);
+            if (i % 5 <= 2) {
+                underWay.add(id);
+                if (MATH.contains(teacher)) {
+                    mathUnderWay.add(id);
+                }
+            }
+            if (i % 5 == 2) {
+                returningToday.add(id);
+            }
+        }
+
+        // then
+        assertThat(mine(dashboard.rows(Section.UNDER_WAY, null))).extracting(DashboardRow::requestId)
+                .containsExactlyInAnyOrderElementsOf(underWay);
+        assertThat(mine(dashboard.rows(Section.RETURNING_TODAY, null))).extracting(DashboardRow::requestId)
+                .containsExactlyInAnyOrderElementsOf(returningToday)
+                .allSatisfy(id -> assertThat(underWay).contains(id));
+        List<DashboardRow> math = mine(dashboard.rows(Section.UNDER_WAY, "math"));
+        assertThat(math).extracting(DashboardRow::requestId).containsExactlyInAnyOrderElementsOf(mathUnderWay);
+        assertThat(math).allSatisfy(row -> {
+            assertThat(row.groupId()).isEqualTo("math");
+            assertThat(MATH).contains(row.teacherId());
+        });
+        assertThat(mine(dashboard.rows(Section.UNDER_WAY, null))).filteredOn(r -> r.teacherId().equals("zhou.tao"))
+                .allSatisfy(r -> {
+                    assertThat(r.teacherName()).isEqualTo("周涛");
+                    assertThat(r.group().getName()).isEqualTo("数学组");
+                });
+    }
+
+    @Test
+    void overdueCheckInsAndReportsShowDaysOverdueMostOverdueFirst() {
+        // given: zhou.tao never checked in after a trip 5 days ago; li.na checked in after a trip 10 days
+        // ago but her report was due 3 days ago; dong.lei returns today and has until 23:59
+        String lateCheckIn = trips.reportBack(trips.registered("zhou.tao", prefix + "late check-in",
+                today.minusDays(6), today.minusDays(5)));
+        String lateReport = trips.reportBack(trips.registered("li.na", prefix + "late report",
+                today.minusDays(11), today.minusDays(10)));
+        trips.checkIn(lateReport);
+        String dueToday = trips.reportBack(trips.registered("dong.lei", prefix + "due today",
+                today.minusDays(1), today));
+
+        // then
+        List<DashboardRow> overdue = mine(dashboard.rows(Section.OVERDUE, null));
+        assertThat(overdue).extracting(DashboardRow::requestId).containsExactly(lateCheckIn, lateReport);
+        assertThat(overdue).extracting(DashboardRow::step).containsExactly("returnCheckIn", "submitReport");
+        assertThat(overdue).extracting(DashboardRow::days).containsExactly(5L, 3L);
+        assertThat(overdue.get(1).due()).isEqualTo(today.minusDays(3).atTime(LocalTime.of(23, 59)));
+        assertThat(overdue).extracting(DashboardRow::teacherName).containsExactly("周涛", "李娜");
+
+        assertThat(mine(dashboard.rows(Section.CHECK_INS_TODAY, null))).extracting(DashboardRow::requestId)
+                .containsExactly(dueToday);
+        assertThat(mine(dashboard.rows(Section.OVERDUE, "math"))).extracting(DashboardRow::requestId)
+                .containsExactly(lateCheckIn);
+        assertThat(mine(dashboard.rows(Section.OVERDUE, "chinese"))).extracting(DashboardRow::requestId)
+                .containsExactly(lateReport);
+
+        // when dong.lei's deadline passes at midnight
+        Trips.setClock(today.plusDays(1).atTime(0, 30));
+
+        // then he is overdue too, and nothing is due today any more
+        assertThat(mine(dashboard.rows(Section.OVERDUE, null))).extracting(DashboardRow::requestId)
+                .containsExactly(lateCheckIn, lateReport, dueToday);
+        assertThat(mine(dashboard.rows(Section.CHECK_INS_TODAY, null))).isEmpty();
+    }
+
+    @Test
+    void reportsWaitingForReviewReimbursementsAndApprovalsShowWhoAndHowLong() {
+        // given: a request sent three days ago, a report submitted, a report accepted
+        Trips.setClock(today.minusDays(3).atTime(9, 0));
+        String waiting = trips.requested("li.na", prefix + "waiting", today.plusDays(20), today.plusDays(21));
+        Trips.setClock(today.atTime(10, 0));
+        String submitted = trips.reportBack(trips.registered("yu.haiyan", prefix + "submitted",
+                today.minusDays(3), today.minusDays(2)));
+        trips.checkIn(submitted);
+        trips.submitReport(submitted);
+        String accepted = trips.reportBack(trips.registered("cai.xinyi", prefix + "accepted",
+                today.minusDays(4), today.minusDays(3)));
+        trips.checkIn(accepted);
+        trips.submitReport(accepted);
+        trips.accept(accepted);
+
+        // then
+        List<DashboardRow> approvals = mine(dashboard.rows(Section.APPROVALS, null));
+        assertThat(approvals).extracting(DashboardRow::requestId).containsExactly(waiting);
+        assertThat(approvals.get(0).step()).isEqualTo("leaderReview");
+        assertThat(approvals.get(0).days()).isEqualTo(3L);
+        assertThat(approvals.get(0).assignee()).isEqualTo("陈静");
+        assertThat(mine(dashboard.rows(Section.APPROVALS, "math"))).isEmpty();
+
+        List<DashboardRow> reviews = mine(dashboard.rows(Section.REVIEWS, null));
+        assertThat(reviews).extracting(DashboardRow::requestId).containsExactly(submitted);
+        assertThat(reviews.get(0).assignee()).isEqualTo("孙伟");
+        assertThat(mine(dashboard.rows(Section.REVIEWS, "chinese"))).isEmpty();
+
+        List<DashboardRow> reimbursements = mine(dashboard.rows(Section.REIMBURSEMENTS, null));
+        assertThat(reimbursements).extracting(DashboardRow::requestId).containsExactly(accepted);
+        // 超支不补: transport 150 against 100 approved is paid as 100, lodging 280, fees 200
+        assertThat(reimbursements.get(0).amount()).isEqualByComparingTo(new BigDecimal("580.00"));
+    }
+
+    private List<DashboardRow> mine(List<DashboardRow> rows) {
+        return new ArrayList<>(rows.stream().filter(r -> r.title() != null && r.title().startsWith(prefix)).toList());
+    }
+}
