@@ -96,5 +96,18 @@ class DemoSchool implements ApplicationRunner {
             directory.register(t.id(), t.name(), t.leads() ? Role.GROUP_LEADER : Role.TEACHER, t.group(), t.subject(),
                     PASSWORD);
         }
+        // degrees like a real county school: mostly bachelor's, a few below, a few master's
+        int i = 0;
+        for (Person person : directory.everyone()) {
+            Degree degree = switch (i++ % 12) {
+                case 3, 9 -> Degree.COLLEGE;
+                case 6 -> Degree.MASTER;
+                default -> Degree.BACHELOR;
+            };
+            directory.changeDegree(person.getId(), degree);
+        }
+        directory.changeDegree("zhou.tao", Degree.COLLEGE);
+        directory.changeDegree("li.na", Degree.BACHELOR);
+        directory.changeDegree("liu.hua", Degree.MASTER);
     }
 }

@@ -64,6 +64,17 @@ public class Directory {
         return leaderId != null && leaderOf(memberId).filter(leaderId::equals).isPresent();
     }
 
+    /** Records a person's new highest degree (e.g. after a verified certificate). */
+    @Transactional
+    public void changeDegree(String userId, Degree degree) {
+        people.findById(userId).ifPresent(person -> person.setDegree(degree));
+    }
+
+    /** Everyone in the directory, for school-wide statistics. */
+    public List<Person> everyone() {
+        return people.findAll();
+    }
+
     @Transactional
     public TeachingGroup createTeachingGroup(String id, String name, String nameEn, int sortOrder) {
         return groups.save(new TeachingGroup(id, name, nameEn, sortOrder));

@@ -22,6 +22,8 @@ public class Person {
     private TeachingGroup teachingGroup;
     private String subject;
     private String email;
+    @Enumerated(EnumType.STRING)
+    private Degree degree;
 
     protected Person() {
     }
@@ -60,6 +62,14 @@ public class Person {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public Degree getDegree() {
+        return degree;
+    }
+
+    void setDegree(Degree degree) {
+        this.degree = degree;
     }
 
     public boolean leads(TeachingGroup group) {

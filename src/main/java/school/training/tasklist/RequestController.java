@@ -49,6 +49,7 @@ class RequestController {
     private final Attachments attachments;
     private final List<Withdrawal> withdrawals;
     private final List<RequestPanel> panels;
+    private final List<StartFormDefaults> defaults;
 
     /** A module's panel with what it shows for this request. */
     record ShownPanel(String template, String fragment, Map<String, Object> model) {
@@ -56,7 +57,9 @@ class RequestController {
 
     RequestController(DeployedForms forms, FormPosting posting, Requests requests, RequestAccess access,
             RuntimeService runtimeService, IdentityService identityService, TaskService taskService,
-            Attachments attachments, List<Withdrawal> withdrawals, List<RequestPanel> panels) {
+            Attachments attachments, List<Withdrawal> withdrawals, List<RequestPanel> panels,
+            List<StartFormDefaults> defaults) {
+        this.defaults = defaults;
         this.forms = forms;
         this.posting = posting;
         this.requests = requests;
@@ -70,9 +73,12 @@ class RequestController {
     }
 
     @GetMapping("/requests/new/{processKey}")
-    String newRequest(@PathVariable String processKey, Model model) {
+    String newRequest(@PathVariable String processKey, Authentication authentication, Model model) {
         FormSchema form = startForm(processKey);
-        return startPage(processKey, form, posting.initialValues(form), Map.of(), model);
+        Map<String, Object> values = new java.util.HashMap<>(posting.initialValues(form));
+        defaults.stream().filter(d -> d.appliesTo(processKey))
+                .forEach(d -> values.putAll(d.defaults(authentication.getName())));
+        return startPage(processKey, form, values, Map.of(), model);
     }
 
     @PostMapping("/requests/new/{processKey}")

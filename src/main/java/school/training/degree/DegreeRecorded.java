@@ -1,0 +1,54 @@
+package school.training.degree;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import school.training.archive.ArchiveKind;
+import school.training.archive.ProfessionalArchive;
+import school.training.people.Degree;
+import school.training.people.Directory;
+
+/**
+ * Service task {@code recordNewDegree}, once the office has verified the certificate: the teacher's
+ * recorded degree rises to the target (a second degree leaves the level as it is), and the degree
+ * with the support granted goes into the professional archive. Never lowers a degree; the archive
+ * entry is keyed by this request, so running it again changes nothing.
+ */
+@Component("degreeRecorded")
+class DegreeRecorded implements JavaDelegate {
+
+    private final Directory directory;
+    private final ProfessionalArchive archive;
+    private final Clock clock;
+
+    DegreeRecorded(Directory directory, ProfessionalArchive archive, Clock clock) {
+        this.directory = directory;
+        this.archive = archive;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String teacher = (String) execution.getVariable("applicant");
+        Degree target = Degree.of(execution.getVariable("targetDegree"));
+        Degree recorded = directory.find(teacher).map(p -> p.getDegree()).orElse(null);
+        if (target != null && (recorded == null || target.compareTo(recorded) > 0)) {
+            directory.changeDegree(teacher, target);
+        }
+        Object graduated = execution.getVariable("graduationDate");
+        LocalDate date = graduated == null ? LocalDate.now(clock) : LocalDate.parse(graduated.toString());
+        String summary = "%s · %s · %s · 学校支持：学费 %s%%，考试假 %s 天/年".formatted(execution.getVariable("routeLabel"),
+                execution.getVariable("institution"), execution.getVariable("major"),
+                number(execution.getVariable("grantedTuitionShare")), number(execution.getVariable("grantedExamLeaveDays")));
+        archive.record(teacher, date, ArchiveKind.DEGREE, (String) execution.getVariable("title"), summary,
+                DegreeProcess.KEY, execution.getProcessInstanceId());
+    }
+
+    private static String number(Object value) {
+        return value instanceof Number n ? String.valueOf(n.intValue()) : "0";
+    }
+}

@@ -1,0 +1,40 @@
+package school.training.degree;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import school.training.tasklist.Withdrawal;
+
+/** 撤回: while the group leader has not given an opinion yet, or while the application is back with the teacher. */
+@Component
+class DegreeWithdrawal implements Withdrawal {
+
+    private final RuntimeService runtimeService;
+
+    DegreeWithdrawal(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    @Override
+    public String processKey() {
+        return DegreeProcess.KEY;
+    }
+
+    @Override
+    public boolean canWithdraw(String processInstanceId, String userId) {
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0
+                || !userId.equals(runtimeService.getVariable(processInstanceId, "applicant"))) {
+            return false;
+        }
+        List<String> waitingIn = runtimeService.getActiveActivityIds(processInstanceId);
+        return waitingIn.contains(DegreeProcess.LEADER_OPINION) || waitingIn.contains(DegreeProcess.REVISE_APPLICATION);
+    }
+
+    @Override
+    public void withdraw(String processInstanceId, String userId) {
+        runtimeService.createMessageCorrelation(DegreeProcess.WITHDRAWN_MESSAGE).processInstanceId(processInstanceId)
+                .correlate();
+    }
+}
