@@ -1,7 +1,9 @@
 package school.training.reporting;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +55,7 @@ class ReimbursementPanel implements RequestPanel {
             actual = actual.add(b);
             payable = payable.add(c);
         }
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("lines", lines);
         model.put("approvedTotal", approved);
         model.put("actualTotal", actual);
@@ -68,7 +70,7 @@ class ReimbursementPanel implements RequestPanel {
     }
 
     private static BigDecimal yuan(Object value) {
-        return value instanceof Number number ? new BigDecimal(number.toString()).setScale(2, java.math.RoundingMode.HALF_UP)
+        return value instanceof Number number ? new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP)
                 : BigDecimal.ZERO.setScale(2);
     }
 }

@@ -1,7 +1,9 @@
 package school.training.tasklist;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +77,7 @@ class RequestController {
     @GetMapping("/requests/new/{processKey}")
     String newRequest(@PathVariable String processKey, Authentication authentication, Model model) {
         FormSchema form = startForm(processKey);
-        Map<String, Object> values = new java.util.HashMap<>(posting.initialValues(form));
+        Map<String, Object> values = new HashMap<>(posting.initialValues(form));
         defaults.stream().filter(d -> d.appliesTo(processKey))
                 .forEach(d -> values.putAll(d.defaults(authentication.getName())));
         return startPage(processKey, form, values, Map.of(), model);
@@ -153,7 +155,7 @@ class RequestController {
         return ResponseEntity.ok()
                 // always a download, never rendered by the browser in our origin
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attachment.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(attachment.getFileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).contentLength(attachment.getSize())
                 .body(new InputStreamResource(attachments.open(attachment)));

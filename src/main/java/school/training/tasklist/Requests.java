@@ -2,8 +2,10 @@ package school.training.tasklist;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +26,6 @@ import org.springframework.stereotype.Service;
 
 import school.training.forms.DeployedForms;
 import school.training.forms.FormSchema;
-
 import school.training.people.Directory;
 
 /** Read side of requests: my requests with their status, one request's variables and its timeline. */
@@ -99,15 +100,15 @@ public class Requests {
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
-        Set<String> formIds = new java.util.LinkedHashSet<>();
+        Set<String> formIds = new LinkedHashSet<>();
         model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-                .filter(java.util.Objects::nonNull).forEach(formIds::add);
+                .filter(Objects::nonNull).forEach(formIds::add);
         String applicant = variables(processInstanceId).getOrDefault("applicant", "").toString();
         historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
                 .taskAssignee(applicant).orderByHistoricActivityInstanceStartTime().asc().list().stream()
                 .map(task -> model.<UserTask>getModelElementById(task.getTaskDefinitionKey()))
-                .filter(java.util.Objects::nonNull).map(UserTask::getCamundaFormRef)
-                .filter(java.util.Objects::nonNull).forEach(formIds::add);
+                .filter(Objects::nonNull).map(UserTask::getCamundaFormRef)
+                .filter(Objects::nonNull).forEach(formIds::add);
         return formIds.stream().map(forms::byFormId).flatMap(Optional::stream).toList();
     }
 

@@ -1,11 +1,14 @@
 package school.training.tasklist;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
@@ -21,10 +24,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.WebUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
-import jakarta.servlet.http.HttpServletRequest;
 import school.training.forms.DeployedForms;
 import school.training.forms.FormSchema;
 import school.training.forms.FormSubmission;
@@ -76,7 +78,7 @@ class TaskController {
         try {
             inbox.claim(task, user);
             taskService.complete(taskId, variables);
-        } catch (NullValueException | org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+        } catch (NullValueException | TaskAlreadyClaimedException e) {
             redirect.addFlashAttribute("problem", "task.gone");
             return "redirect:/";
         }
@@ -90,7 +92,7 @@ class TaskController {
         Task task = workable(taskId, authentication);
         try {
             inbox.claim(task, CurrentUser.of(authentication));
-        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+        } catch (TaskAlreadyClaimedException e) {
             redirect.addFlashAttribute("problem", "task.gone");
             return "redirect:/";
         }
@@ -124,7 +126,7 @@ class TaskController {
         List<FormSchema> documents = requests.documents(task.getProcessInstanceId()).stream()
                 .filter(document -> !document.getId().equals(form.getId())).toList();
         documents.forEach(document -> posting.addFileNames(document, requestValues));
-        Map<String, Object> formValues = new java.util.HashMap<>(values);
+        Map<String, Object> formValues = new HashMap<>(values);
         posting.addFileNames(form, formValues);
         model.addAttribute("task", task);
         model.addAttribute("form", form);
