@@ -375,6 +375,18 @@ class DegreeUpgradeProcessTests {
         assertThat(withdrawal.canWithdraw(decided.getId(), "zhou.tao")).isFalse();
     }
 
+    @Test
+    void aGroupLeaderWithdrawsHisOwnApplicationBeforeThePrincipalDecides() {
+        ProcessInstance instance = applications.start("sun.wei", Map.of("currentDegree", "bachelor", "targetDegree",
+                "master", "route", "inServiceMaster"));
+        assertThat(instance).isWaitingAt(PRINCIPAL_APPROVAL);
+
+        assertThat(withdrawal.canWithdraw(instance.getId(), "sun.wei")).isTrue();
+        withdrawal.withdraw(instance.getId(), "sun.wei");
+
+        assertThat(instance).isEnded().hasPassed("applicationWithdrawn").hasNotPassed(OFFICE_REGISTRATION);
+    }
+
     private Job completionDue(ProcessInstance instance) {
         return managementService.createJobQuery().processInstanceId(instance.getId()).activityId("completionDue")
                 .singleResult();
