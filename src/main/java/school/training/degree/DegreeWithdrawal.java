@@ -7,7 +7,11 @@ import org.springframework.stereotype.Component;
 
 import school.training.tasklist.Withdrawal;
 
-/** 撤回: while the group leader has not given an opinion yet, or while the application is back with the teacher. */
+/**
+ * 撤回: while nobody has decided yet — the group leader has not given an opinion, or, for a group
+ * leader's or the principal's own application (no leader step), the principal's step has not decided —
+ * or while the application is back with the teacher.
+ */
 @Component
 class DegreeWithdrawal implements Withdrawal {
 
@@ -29,7 +33,11 @@ class DegreeWithdrawal implements Withdrawal {
             return false;
         }
         List<String> waitingIn = runtimeService.getActiveActivityIds(processInstanceId);
-        return waitingIn.contains(DegreeProcess.LEADER_OPINION) || waitingIn.contains(DegreeProcess.REVISE_APPLICATION);
+        if (waitingIn.contains(DegreeProcess.LEADER_OPINION) || waitingIn.contains(DegreeProcess.REVISE_APPLICATION)) {
+            return true;
+        }
+        return waitingIn.contains(DegreeProcess.PRINCIPAL_APPROVAL)
+                && Boolean.FALSE.equals(runtimeService.getVariable(processInstanceId, "leaderStepNeeded"));
     }
 
     @Override
