@@ -11,11 +11,13 @@ import org.springframework.stereotype.Component;
 
 import school.training.forms.FormSubmission;
 import school.training.people.Degree;
+import school.training.people.Directory;
+import school.training.people.Person;
 import school.training.tasklist.SubmissionRules;
 
 /**
- * What the degree-upgrade forms cannot say in their schema: the target is above the current degree
- * (unless it is a second degree), completion after the start, a reason when the study does not match
+ * What the degree-upgrade forms cannot say in their schema: the current degree is the one on record,
+ * the target is above it (unless it is a second degree), completion after the start, a reason when the study does not match
  * the subject taught, lesson cover for full-time study, and the follow-ups that each need their own
  * details (certificate and date, new date and reason, reason for giving up).
  */
@@ -24,10 +26,12 @@ class DegreeRules implements SubmissionRules {
 
     private final Clock clock;
     private final RuntimeService runtimeService;
+    private final Directory directory;
 
-    DegreeRules(Clock clock, RuntimeService runtimeService) {
+    DegreeRules(Clock clock, RuntimeService runtimeService, Directory directory) {
         this.clock = clock;
         this.runtimeService = runtimeService;
+        this.directory = directory;
     }
 
     @Override
@@ -36,9 +40,14 @@ class DegreeRules implements SubmissionRules {
     }
 
     @Override
-    public void check(FormSubmission submission, String processInstanceId) {
+    public void check(FormSubmission submission, String processInstanceId, String userId) {
         Map<String, Object> values = submission.values();
         Degree current = Degree.of(values.get("currentDegree"));
+        Degree recorded = recordedDegree(values, processInstanceId, userId);
+        if (current != null && recorded != null && current != recorded) {
+            // the school's record decides; a record that is out of date is corrected by the office first
+            submission.reject("currentDegree", "degree.error.currentNotAsRecorded", recorded.label());
+        }
         Degree target = Degree.of(values.get("targetDegree"));
         if (current != null && target != null && !DegreeProcess.SECOND_DEGREE.equals(values.get("route"))
                 && target.compareTo(current) <= 0) {
@@ -86,6 +95,15 @@ class DegreeRules implements SubmissionRules {
         } else if ("gaveUp".equals(status)) {
             requireWhen(submission, true, "gaveUpReason");
         }
+    }
+
+    /** The applicant's degree on record, when the form states a current degree (application or revision). */
+    private Degree recordedDegree(Map<String, Object> values, String processInstanceId, String userId) {
+        if (!values.containsKey("currentDegree")) {
+            return null;
+        }
+        Object applicant = processInstanceId == null ? userId : runtimeService.getVariable(processInstanceId, "applicant");
+        return directory.find(String.valueOf(applicant)).map(Person::getDegree).orElse(null);
     }
 
     private static void requireWhen(FormSubmission submission, boolean condition, String key) {

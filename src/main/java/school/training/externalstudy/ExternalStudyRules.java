@@ -35,7 +35,7 @@ class ExternalStudyRules implements SubmissionRules {
     }
 
     @Override
-    public void check(FormSubmission submission, String processInstanceId) {
+    public void check(FormSubmission submission, String processInstanceId, String userId) {
         checkDates(submission);
         checkReason(submission, "leader");
         checkReason(submission, "principal");

@@ -34,7 +34,7 @@ class ReportRules implements SubmissionRules {
     }
 
     @Override
-    public void check(FormSubmission submission, String processInstanceId) {
+    public void check(FormSubmission submission, String processInstanceId, String userId) {
         Map<String, Object> values = submission.values();
         if ("changed".equals(values.get("checkInStatus"))) {
             checkReturnDate(submission, processInstanceId);

@@ -38,10 +38,10 @@ class FormPosting {
     }
 
     FormSubmission read(FormSchema schema, Map<String, String[]> params, MultiValueMap<String, MultipartFile> files,
-            Map<String, Object> existing, String processInstanceId) {
+            Map<String, Object> existing, String processInstanceId, String userId) {
         FormSubmission submission = submissions.read(schema, params, files, existing);
         rules.stream().filter(rule -> rule.appliesTo(schema.getId()))
-                .forEach(rule -> rule.check(submission, processInstanceId));
+                .forEach(rule -> rule.check(submission, processInstanceId, userId));
         return submission;
     }
 

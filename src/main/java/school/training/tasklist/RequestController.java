@@ -89,7 +89,7 @@ class RequestController {
         CurrentUser user = CurrentUser.of(authentication);
         FormSchema form = startForm(processKey);
         FormSubmission submission = posting.read(form, request.getParameterMap(), TaskController.files(request),
-                Map.of(), null);
+                Map.of(), null, user.id());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return startPage(processKey, form, submission.redisplay(Map.of()), submission.errors(), model);

@@ -10,6 +10,9 @@ public interface SubmissionRules {
 
     boolean appliesTo(String formId);
 
-    /** @param processInstanceId the request's instance, or null while the request is being started */
-    void check(FormSubmission submission, String processInstanceId);
+    /**
+     * @param processInstanceId the request's instance, or null while the request is being started
+     * @param userId who submits the form
+     */
+    void check(FormSubmission submission, String processInstanceId, String userId);
 }

@@ -68,7 +68,7 @@ class TaskController {
         FormSchema form = forms.taskForm(taskId);
         Map<String, Object> current = requests.variables(task.getProcessInstanceId());
         FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current,
-                task.getProcessInstanceId());
+                task.getProcessInstanceId(), user.id());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(task, form, submission.redisplay(current), submission.errors(), user, model);

@@ -95,6 +95,18 @@ class DegreeFormTests {
     }
 
     @Test
+    void theCurrentDegreeIsTheOneOnRecord() throws Exception {
+        // zhou.tao's record says college; claiming secondary to ask for a college course is refused
+        Map<String, String> fields = valid();
+        fields.put("currentDegree", "secondary");
+        fields.put("targetDegree", "college");
+
+        String page = refused(start(fields));
+
+        assertThat(page).contains("id=\"err-currentDegree\"", "学校记录的现有学历是“专科”");
+    }
+
+    @Test
     void completionBeforeStartIsRefused() throws Exception {
         Map<String, String> fields = valid();
         fields.put("expectedCompletion", "2030-08-31");
