@@ -7,7 +7,11 @@ import school.training.notifications.Notifications;
 import school.training.people.CamundaGroups;
 import school.training.people.Directory;
 
-/** When the expected completion date passes without a certificate, the teacher and the office are reminded. */
+/**
+ * When the expected completion date passes without a certificate, the teacher and the office are
+ * reminded, once per expected date: a certificate sent back for a corrected upload after that date
+ * does not remind them again.
+ */
 @Component("degreeReminders")
 public class DegreeReminders {
 
@@ -20,6 +24,11 @@ public class DegreeReminders {
     }
 
     public void completionDue(DelegateExecution execution) {
+        Object expected = execution.getVariable("expectedCompletion");
+        if (expected != null && expected.equals(execution.getVariable("completionRemindedFor"))) {
+            return;
+        }
+        execution.setVariable("completionRemindedFor", expected);
         String applicant = (String) execution.getVariable("applicant");
         String link = "/requests/" + execution.getProcessInstanceId();
         String title = String.valueOf(execution.getVariable("title"));

@@ -228,6 +228,25 @@ class DegreeUpgradeProcessTests {
     }
 
     @Test
+    void aCorrectedUploadAfterTheExpectedDateDoesNotRemindAgain() {
+        // given a reminder for the expected date, then a certificate the office sends back
+        ProcessInstance instance = applications.studying("zhou.tao", Map.of());
+        String link = "/requests/" + instance.getId();
+        ClockUtil.setCurrentTime(DegreeApplications.at(LocalDate.parse(DegreeApplications.EXPECTED).plusDays(3).atTime(9, 0)));
+        managementService.executeJob(completionDue(instance).getId());
+        applications.complete(instance, SUBMIT_COMPLETION, DegreeApplications.completed("certificate-1"));
+        applications.complete(instance, VERIFY_CERTIFICATE, Map.of("verifyDecision", "revise", "verifyComment", "照片不清晰"));
+
+        // when the new follow-up's timer (already due) fires
+        managementService.executeJob(completionDue(instance).getId());
+
+        // then nobody is reminded twice about the same date
+        assertThat(reminders("zhou.tao", "notify.degreeCompletionDue.teacher", link)).hasSize(1);
+        assertThat(reminders("zhao.min", "notify.degreeCompletionDue", link)).hasSize(1);
+        assertThat(instance).isWaitingAt(SUBMIT_COMPLETION);
+    }
+
+    @Test
     void afterTheReminderTheTeacherCanStillExtend() {
         ProcessInstance instance = applications.studying("zhou.tao", Map.of());
         ClockUtil.setCurrentTime(DegreeApplications.at(LocalDate.parse(DegreeApplications.EXPECTED).plusDays(2).atTime(9, 0)));
