@@ -1,0 +1,228 @@
+package school.training.degree;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import school.training.people.Degree;
+import school.training.people.Directory;
+import school.training.people.Person;
+import school.training.people.Role;
+import school.training.people.TeachingGroup;
+
+/**
+ * School-wide degree statistics (学历统计), live from the directory and the engine: per teaching group and
+ * for the whole school, how many full-time teachers (role teacher or group leader; the principal, the
+ * office and admins are not counted) hold which degree, the share with a bachelor's degree or higher
+ * against the target ({@code training.degree.bachelor-target-percent}, seed 98%), and who is studying
+ * (a degree upgrade registered by the office, waiting for completion or for the certificate check) and
+ * when they are due. Read-only; "today" is the app's clock, which follows the engine's.
+ */
+@Service
+public class DegreeStatistics {
+
+    /** The row of teachers without a teaching group, shown only when there are any. */
+    public static final String NO_GROUP = "none";
+    /** The whole-school row's id (in pages: {@code data-group="school"}). */
+    public static final String SCHOOL = "school";
+
+    private static final Set<Role> FULL_TIME_TEACHERS = Set.of(Role.TEACHER, Role.GROUP_LEADER);
+    private static final List<String> STUDYING_STEPS = List.of(DegreeProcess.SUBMIT_COMPLETION,
+            DegreeProcess.VERIFY_CERTIFICATE);
+    private static final List<String> VARIABLES = List.of("applicant", "applicantName", "teachingGroup",
+            "targetDegree", "route", "institution", "major", "expectedCompletion", "title");
+
+    private final Directory directory;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+    private final BigDecimal targetPercent;
+
+    DegreeStatistics(Directory directory, RuntimeService runtimeService, Clock clock,
+            @Value("${training.degree.bachelor-target-percent:98}") BigDecimal targetPercent) {
+        this.directory = directory;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+        this.targetPercent = targetPercent;
+    }
+
+    /**
+     * One row per teaching group (only the requested one when {@code teachingGroupIdOrNull} names a group)
+     * and the whole-school row, which is always the whole school so a group can be compared with it.
+     */
+    public Overview overview(String teachingGroupIdOrNull) {
+        Map<String, List<Person>> byGroup = new LinkedHashMap<>();
+        Map<String, TeachingGroup> groups = new LinkedHashMap<>();
+        for (TeachingGroup group : directory.teachingGroups()) {
+            groups.put(group.getId(), group);
+            byGroup.put(group.getId(), new ArrayList<>());
+        }
+        List<Person> school = new ArrayList<>();
+        for (Person person : directory.everyone()) {
+            if (!FULL_TIME_TEACHERS.contains(person.getRole())) {
+                continue;
+            }
+            school.add(person);
+            String groupId = person.getTeachingGroup() == null ? NO_GROUP : person.getTeachingGroup().getId();
+            byGroup.computeIfAbsent(groupId, id -> new ArrayList<>()).add(person);
+        }
+        List<Row> rows = new ArrayList<>();
+        byGroup.forEach((groupId, members) -> {
+            if (NO_GROUP.equals(groupId) && members.isEmpty()) {
+                return;
+            }
+            if (teachingGroupIdOrNull == null || teachingGroupIdOrNull.equals(groupId)) {
+                TeachingGroup group = groups.get(groupId);
+                rows.add(row(groupId, group == null ? null : group.getName(), group == null ? null : group.getNameEn(),
+                        members));
+            }
+        });
+        return new Overview(List.copyOf(rows), row(SCHOOL, null, null, school), targetPercent);
+    }
+
+    private Row row(String id, String name, String nameEn, List<Person> members) {
+        Map<Degree, Integer> counts = new EnumMap<>(Degree.class);
+        for (Degree degree : Degree.values()) {
+            counts.put(degree, 0);
+        }
+        int unknown = 0;
+        int atLeastBachelor = 0;
+        for (Person person : members) {
+            Degree degree = person.getDegree();
+            if (degree == null) {
+                unknown++;
+            } else {
+                counts.merge(degree, 1, Integer::sum);
+                if (degree.atLeastBachelor()) {
+                    atLeastBachelor++;
+                }
+            }
+        }
+        int teachers = members.size();
+        BigDecimal share = teachers == 0 ? null
+                : BigDecimal.valueOf(atLeastBachelor * 100L).divide(BigDecimal.valueOf(teachers), 1, RoundingMode.HALF_UP);
+        // exact comparison, not the rounded share: 97.96% shows as 98.0 but does not meet 98
+        boolean met = teachers > 0
+                && BigDecimal.valueOf(atLeastBachelor * 100L).compareTo(targetPercent.multiply(BigDecimal.valueOf(teachers))) >= 0;
+        return new Row(id, name, nameEn, teachers, Collections.unmodifiableMap(counts), unknown, atLeastBachelor, share,
+                met);
+    }
+
+    /** Who is studying (the whole school, or one teaching group), the earliest due first. */
+    public List<Studying> studying(String teachingGroupIdOrNull) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> stepOf = new HashMap<>();
+        for (String step : STUDYING_STEPS) {
+            var query = runtimeService.createProcessInstanceQuery().processDefinitionKey(DegreeProcess.KEY)
+                    .activityIdIn(step);
+            if (teachingGroupIdOrNull != null) {
+                query.variableValueEquals("teachingGroup", teachingGroupIdOrNull);
+            }
+            for (ProcessInstance instance : query.list()) {
+                stepOf.putIfAbsent(instance.getId(), step);
+            }
+        }
+        if (stepOf.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(stepOf.keySet().toArray(String[]::new)).variableNameIn(VARIABLES.toArray(String[]::new))
+                .list()) {
+            // process-level variables only (a task-local one of the same name must not win)
+            if (Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId())) {
+                variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+                        .put(variable.getName(), variable.getValue());
+            }
+        }
+        Map<String, TeachingGroup> groups = new HashMap<>();
+        directory.teachingGroups().forEach(g -> groups.put(g.getId(), g));
+        List<Studying> studying = new ArrayList<>();
+        stepOf.forEach((instanceId, step) -> {
+            Map<String, Object> v = variables.getOrDefault(instanceId, Map.of());
+            String applicant = text(v.get("applicant"));
+            String groupId = text(v.get("teachingGroup"));
+            TeachingGroup group = groupId == null ? null : groups.get(groupId);
+            LocalDate due = date(v.get("expectedCompletion"));
+            boolean overdue = DegreeProcess.SUBMIT_COMPLETION.equals(step) && due != null && due.isBefore(today);
+            String name = v.get("applicantName") == null ? directory.nameOf(applicant) : text(v.get("applicantName"));
+            studying.add(new Studying(instanceId, applicant, name, groupId, group == null ? null : group.getName(),
+                    group == null ? null : group.getNameEn(), Degree.of(v.get("targetDegree")), text(v.get("route")),
+                    text(v.get("institution")), text(v.get("major")), due, overdue, step));
+        });
+        studying.sort(Comparator.comparing(Studying::expectedCompletion, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Studying::teacherName, Comparator.nullsLast(Comparator.naturalOrder())));
+        return List.copyOf(studying);
+    }
+
+    public BigDecimal targetPercent() {
+        return targetPercent;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static LocalDate date(Object value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param groups one row per teaching group (and one for teachers without a group, if any)
+     * @param school the whole school
+     * @param targetPercent the target share with a bachelor's degree or higher
+     */
+    public record Overview(List<Row> groups, Row school, BigDecimal targetPercent) {
+    }
+
+    /**
+     * One line of the distribution.
+     *
+     * @param groupId a teaching group's id, {@link #NO_GROUP} or {@link #SCHOOL}
+     * @param bachelorShare percent with a bachelor's degree or higher, one decimal; null without teachers
+     * @param targetMet whether that share (unrounded) reaches the target
+     */
+    public record Row(String groupId, String groupName, String groupNameEn, int teachers, Map<Degree, Integer> counts,
+            int unknown, int atLeastBachelor, BigDecimal bachelorShare, boolean targetMet) {
+
+        public int count(Degree degree) {
+            return counts.getOrDefault(degree, 0);
+        }
+
+        public boolean isSchool() {
+            return SCHOOL.equals(groupId);
+        }
+    }
+
+    /**
+     * A teacher studying for a degree.
+     *
+     * @param overdue still waiting for completion while the expected completion date is before today
+     * @param step {@code submitCompletion} (studying) or {@code verifyCertificate} (certificate handed in)
+     */
+    public record Studying(String processInstanceId, String teacherId, String teacherName, String groupId,
+            String groupName, String groupNameEn, Degree targetDegree, String route, String institution, String major,
+            LocalDate expectedCompletion, boolean overdue, String step) {
+    }
+}
