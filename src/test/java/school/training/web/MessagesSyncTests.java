@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessagesSyncTests {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
-    private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree", "degreestats" };
+    private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree", "degreestats", "termreview" };
 
     @ParameterizedTest
-    @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree", "degreestats" })
+    @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree", "degreestats", "termreview" })
     void everyKeyIsTranslated(String bundle) throws IOException {
         Set<String> chinese = load(bundle + ".properties").stringPropertyNames();
         Set<String> english = load(bundle + "_en.properties").stringPropertyNames();
@@ -104,7 +104,7 @@ class MessagesSyncTests {
     void everyStepOfEveryProcessHasANameInBothLanguages() throws IOException {
         Properties chinese = new Properties();
         Properties english = new Properties();
-        for (String bundle : new String[] { "messages", "reporting", "degree" }) {
+        for (String bundle : new String[] { "messages", "reporting", "degree", "termreview" }) {
             chinese.putAll(load(bundle + ".properties"));
             english.putAll(load(bundle + "_en.properties"));
         }

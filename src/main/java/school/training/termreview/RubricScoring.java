@@ -1,0 +1,58 @@
+package school.training.termreview;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task {@code scoreRubric} and the listeners of the principal's steps: the score sheet from
+ * the rubric, then the principal's adjustment or re-review, each kept beside the rubric's own total.
+ */
+@Component("termReviewRubric")
+public class RubricScoring implements JavaDelegate {
+
+    private final Rubric rubric;
+
+    RubricScoring(Rubric rubric) {
+        this.rubric = rubric;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Rubric.Sheet sheet = rubric.score(
+                new Rubric.Facts(BigDecimal.valueOf(number(execution, "termHours")), (int) number(execution, "overdueReports")),
+                new Rubric.Judgement((int) number(execution, "archiveDeduction"), (int) number(execution, "missingLessonPlans"),
+                        (int) number(execution, "observationDeduction"), (String) execution.getVariable("attendance")));
+        execution.setVariable("scoreArchive", sheet.archive());
+        execution.setVariable("scoreLessonPlans", sheet.lessonPlans());
+        execution.setVariable("scoreTrainingHours", sheet.trainingHours());
+        execution.setVariable("scoreObservation", sheet.observation());
+        execution.setVariable("scoreReportBack", sheet.reportBack());
+        execution.setVariable("scoreAttendance", sheet.attendance());
+        execution.setVariable("rubricScore", sheet.total().doubleValue());
+        execution.setVariable("totalScore", sheet.total().doubleValue());
+    }
+
+    /** Task listener on completing {@code principalConfirmation}: an adjusted score replaces the rubric's. */
+    public void confirm(DelegateTask task) {
+        if ("adjust".equals(task.getVariable("principalDecision")) && task.getVariable("adjustedScore") instanceof Number n) {
+            task.setVariable("totalScore", n.doubleValue());
+        }
+    }
+
+    /** Task listener on completing {@code principalReReview}: the re-reviewed score is final. */
+    public void reReview(DelegateTask task) {
+        task.setVariable("scoreBeforeAppeal", task.getVariable("totalScore"));
+        if (task.getVariable("reReviewScore") instanceof Number n) {
+            task.setVariable("totalScore", n.doubleValue());
+        }
+    }
+
+    private static double number(VariableScope scope, String name) {
+        return scope.getVariable(name) instanceof Number n ? n.doubleValue() : 0;
+    }
+}

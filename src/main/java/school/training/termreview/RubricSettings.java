@@ -1,0 +1,36 @@
+package school.training.termreview;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The scoring rubric of seed 002 §五5, every number a school may change in application.yml
+ * ({@code training.term-review}) without a code change. Grade lines are in the DMN table
+ * {@code termReviewGrade}.
+ */
+@ConfigurationProperties("training.term-review")
+public record RubricSettings(Integer archivePoints, Integer archiveMaxDeduction, Integer lessonPlanPoints,
+        Integer lessonPlanDeduction, Integer trainingHoursPoints, Integer requiredHours, Integer hourDeduction,
+        Integer observationPoints, Integer reportBackPoints, Integer overdueReportDeduction, Integer excellentBonus,
+        Integer failedPenalty, Integer appealDays, Integer selfAssessmentDays) {
+
+    public RubricSettings {
+        archivePoints = or(archivePoints, 10);
+        archiveMaxDeduction = or(archiveMaxDeduction, 8);
+        lessonPlanPoints = or(lessonPlanPoints, 32);
+        lessonPlanDeduction = or(lessonPlanDeduction, 2);
+        trainingHoursPoints = or(trainingHoursPoints, 30);
+        requiredHours = or(requiredHours, 15);
+        hourDeduction = or(hourDeduction, 2);
+        observationPoints = or(observationPoints, 20);
+        reportBackPoints = or(reportBackPoints, 8);
+        overdueReportDeduction = or(overdueReportDeduction, 4);
+        excellentBonus = or(excellentBonus, 2);
+        failedPenalty = or(failedPenalty, 5);
+        appealDays = or(appealDays, 3);
+        selfAssessmentDays = or(selfAssessmentDays, 7);
+    }
+
+    private static Integer or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,94 @@
+package school.training.termreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import school.training.people.Directory;
+import school.training.people.Role;
+
+/** A term's review on the engine, for a teaching group of its own so counts are known. */
+@SpringBootTest
+@ActiveProfiles({ "test", "demo" })
+class TermReviewProcessTests {
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TermReviewCampaigns campaigns;
+    @Autowired
+    Directory directory;
+
+    String group;
+
+    @BeforeEach
+    void aGroupOfItsOwn() {
+        BpmnAwareTests.init(processEngine);
+        group = "tr" + System.nanoTime();
+        directory.createTeachingGroup(group, "考核测试组", "Review test group", 99);
+        directory.register(group + ".leader", "组长甲", Role.GROUP_LEADER, group, "语文", "demo");
+        directory.register(group + ".teacher", "教师乙", Role.TEACHER, group, "语文", "demo");
+    }
+
+    @Test
+    void aTeachersTermRunsFromOpeningToAnAcceptedResult() {
+        // given the office opens the term for the group
+        LocalDate today = LocalDate.now();
+        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
+                today.plusDays(7), group, "zhao.min");
+        assertThat(campaign.getReviews()).isEqualTo(2);
+        ProcessInstance review = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".teacher").singleResult();
+
+        // then it is pre-filled and waits for her self-assessment
+        assertThat(review).isWaitingAt(TermReviewProcess.SELF_ASSESSMENT).variables()
+                .containsEntry("termHours", 0.0).containsEntry("overdueReports", 0).containsEntry("requiredHours", 15);
+        complete(task(TermReviewProcess.SELF_ASSESSMENT, review), withVariables("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
+
+        // when her leader scores: two missing lesson plans, attendance excellent
+        assertThat(task(TermReviewProcess.LEADER_SCORING, review)).isAssignedTo(group + ".leader");
+        complete(task(TermReviewProcess.LEADER_SCORING, review), withVariables("archiveDeduction", 0,
+                "missingLessonPlans", 2, "observationDeduction", 0, "attendance", "excellent", "deductionReason", "缺两次"));
+
+        // then 10 + 28 + 0 (15 hours missing) + 20 + 8 + 2 = 68: a pass, waiting for the principal
+        assertThat(review).isWaitingAt(TermReviewProcess.PRINCIPAL_CONFIRMATION).variables()
+                .containsEntry("totalScore", 68.0).containsEntry("grade", "pass");
+        complete(task(TermReviewProcess.PRINCIPAL_CONFIRMATION, review), withVariables("principalDecision", "approve"));
+
+        // then the result is published and she accepts it
+        assertThat(review).isWaitingAt(TermReviewProcess.APPEAL).variables().containsEntry("gradeLabel", "合格");
+        complete(task(TermReviewProcess.APPEAL, review), withVariables("appealDecision", "accept"));
+        assertThat(review).isEnded().hasPassed("resultAccepted");
+    }
+
+    @Test
+    void theGroupLeaderIsScoredByThePrincipal() {
+        LocalDate today = LocalDate.now();
+        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
+                today.plusDays(7), group, "zhao.min");
+        ProcessInstance leaders = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".leader").singleResult();
+
+        complete(task(TermReviewProcess.SELF_ASSESSMENT, leaders), withVariables("selfAssessment", "本学期组织教研活动八次。".repeat(6)));
+
+        assertThat(task(TermReviewProcess.LEADER_SCORING, leaders)).isAssignedTo("liu.hua");
+        assertThat(List.of(group + ".leader")).doesNotContain(task(TermReviewProcess.LEADER_SCORING, leaders).getAssignee());
+    }
+}
