@@ -7,18 +7,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import school.training.archive.ProfessionalArchive;
+import school.training.notifications.Notifications;
 import school.training.people.Directory;
 import school.training.people.Role;
 
@@ -35,8 +42,19 @@ class TermReviewProcessTests {
     TermReviewCampaigns campaigns;
     @Autowired
     Directory directory;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    ProfessionalArchive archive;
+    @Autowired
+    Notifications notifications;
 
     String group;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
 
     @BeforeEach
     void aGroupOfItsOwn() {
@@ -76,6 +94,62 @@ class TermReviewProcessTests {
         assertThat(review).isWaitingAt(TermReviewProcess.APPEAL).variables().containsEntry("gradeLabel", "合格");
         complete(task(TermReviewProcess.APPEAL, review), withVariables("appealDecision", "accept"));
         assertThat(review).isEnded().hasPassed("resultAccepted");
+    }
+
+    @Test
+    void anAppealWithinThreeDaysIsReReviewedAndBothResultsAreKept() {
+        ProcessInstance review = publishedWithScore(8);
+
+        complete(task(TermReviewProcess.APPEAL, review), withVariables("appealDecision", "appeal", "appealReason",
+                "第三次教案已按时提交，有教务处签收记录"));
+        assertThat(task(TermReviewProcess.PRINCIPAL_RE_REVIEW, review)).hasCandidateGroup("principal");
+        complete(task(TermReviewProcess.PRINCIPAL_RE_REVIEW, review), withVariables("reReviewScore", 62.0,
+                "reReviewComment", "核实后补回两分"));
+
+        assertThat(review).isEnded().hasPassed("appealDecided").variables().containsEntry("totalScore", 62.0)
+                .containsEntry("grade", "pass").containsEntry("scoreBeforeAppeal", 54.0);
+        assertThat(archive.entriesOf(group + ".teacher")).extracting(entry -> entry.getSourceId())
+                .contains(review.getId(), review.getId() + ":appeal");
+    }
+
+    @Test
+    void afterThreeDaysTheResultIsFinalAndNoAppealIsPossible() {
+        ProcessInstance review = publishedWithScore(8);
+        String due = (String) runtimeService.getVariable(review.getId(), "appealDue");
+        assertThat(due).isEqualTo(LocalDate.now().plusDays(3) + "T23:59");
+
+        ClockUtil.setCurrentTime(Date.from(LocalDate.now().plusDays(4).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(review.getId()).timers()
+                .singleResult().getId());
+
+        assertThat(review).isEnded().hasPassed("resultFinal").hasNotPassed(TermReviewProcess.PRINCIPAL_RE_REVIEW);
+    }
+
+    @Test
+    void aFailIsFlaggedToTheOffice() {
+        long before = notifications.latest("zhao.min", 500).stream()
+                .filter(n -> n.getMessageKey().equals("notify.termReviewFailed")).count();
+
+        ProcessInstance review = publishedWithScore(16);
+
+        assertThat(review).variables().containsEntry("grade", "fail");
+        assertThat(notifications.latest("zhao.min", 500).stream()
+                .filter(n -> n.getMessageKey().equals("notify.termReviewFailed")).count()).isEqualTo(before + 1);
+    }
+
+    /** Her review scored with this many missing lesson plans (no hours: 30 points lost), confirmed: 8 gives 54. */
+    private ProcessInstance publishedWithScore(int missingLessonPlans) {
+        LocalDate today = LocalDate.now();
+        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
+                today.plusDays(7), group, "zhao.min");
+        ProcessInstance review = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".teacher").singleResult();
+        complete(task(TermReviewProcess.SELF_ASSESSMENT, review), withVariables("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
+        complete(task(TermReviewProcess.LEADER_SCORING, review), withVariables("archiveDeduction", 0,
+                "missingLessonPlans", missingLessonPlans, "observationDeduction", 0, "attendance", "normal",
+                "deductionReason", "缺交教案"));
+        complete(task(TermReviewProcess.PRINCIPAL_CONFIRMATION, review), withVariables("principalDecision", "approve"));
+        return review;
     }
 
     @Test

@@ -1,0 +1,68 @@
+package school.training.termreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+/** The rubric of seed 002 §五5 with the school's default numbers, at its edges. */
+class RubricTests {
+
+    final Rubric rubric = new Rubric(new RubricSettings(null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null));
+
+    static Rubric.Facts hours(String hours, int overdueReports) {
+        return new Rubric.Facts(new BigDecimal(hours), overdueReports);
+    }
+
+    static final Rubric.Judgement NOTHING_WRONG = new Rubric.Judgement(0, 0, 0, "normal");
+
+    @Test
+    void aFlawlessTermScoresOneHundred() {
+        assertThat(rubric.score(hours("15", 0), NOTHING_WRONG).total()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void fifteenHoursAreEnoughFourteenCostTwoPoints() {
+        assertThat(rubric.score(hours("15", 0), NOTHING_WRONG).trainingHours()).isEqualTo(30);
+        assertThat(rubric.score(hours("14", 0), NOTHING_WRONG).trainingHours()).isEqualTo(28);
+        assertThat(rubric.score(hours("14.5", 0), NOTHING_WRONG).trainingHours()).isEqualTo(28);
+        assertThat(rubric.score(hours("0", 0), NOTHING_WRONG).trainingHours()).isZero();
+    }
+
+    @Test
+    void eachMissingLessonPlanCostsTwoPointsDownToZero() {
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 3, 0, "normal")).lessonPlans()).isEqualTo(26);
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 20, 0, "normal")).lessonPlans()).isZero();
+    }
+
+    @Test
+    void twoOverdueReportBacksCostEightPoints() {
+        assertThat(rubric.score(hours("15", 1), NOTHING_WRONG).reportBack()).isEqualTo(4);
+        assertThat(rubric.score(hours("15", 2), NOTHING_WRONG).reportBack()).isZero();
+        assertThat(rubric.score(hours("15", 3), NOTHING_WRONG).reportBack()).isZero();
+    }
+
+    @Test
+    void attendanceAddsTwoForExcellentResultsAndTakesFiveForAFailedTraining() {
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 0, 0, "excellent")).total())
+                .isEqualByComparingTo("102");
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 0, 0, "failed")).total())
+                .isEqualByComparingTo("95");
+    }
+
+    @Test
+    void anIncompleteArchiveLosesAtMostEight() {
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(3, 0, 0, "normal")).archive()).isEqualTo(7);
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(10, 0, 0, "normal")).archive()).isEqualTo(2);
+    }
+
+    @Test
+    void aSchoolChangesTheNumbersWithoutACodeChange() {
+        Rubric stricter = new Rubric(new RubricSettings(null, null, null, 4, null, 20, null, null, null, null, null, null,
+                null, null));
+        assertThat(stricter.score(hours("15", 0), new Rubric.Judgement(0, 1, 0, "normal")).total())
+                .isEqualByComparingTo("86");
+    }
+}
