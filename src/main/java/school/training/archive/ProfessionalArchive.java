@@ -2,7 +2,10 @@ package school.training.archive;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -54,6 +57,16 @@ public class ProfessionalArchive {
     }
 
     /** Newest first. */
+    /** How many entries each of these teachers got between the two dates (both included), in one query. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> countsBetween(Collection<String> teacherIds, LocalDate from, LocalDate to) {
+        Map<String, Long> counts = new HashMap<>();
+        teacherIds.forEach(id -> counts.put(id, 0L));
+        entries.findByTeacherIdInAndDateBetween(teacherIds, from, to)
+                .forEach(entry -> counts.merge(entry.getTeacherId(), 1L, Long::sum));
+        return counts;
+    }
+
     public List<ArchiveEntry> entriesOf(String teacherId) {
         return entries.findByTeacherIdOrderByDateDescIdDesc(teacherId);
     }

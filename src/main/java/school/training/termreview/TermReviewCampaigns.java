@@ -27,9 +27,11 @@ public class TermReviewCampaigns {
     private final RuntimeService runtimeService;
     private final Directory directory;
     private final Clock clock;
+    private final TermFacts termFacts;
 
     TermReviewCampaigns(TermReviewCampaignRepository campaigns, RuntimeService runtimeService, Directory directory,
-            Clock clock) {
+            Clock clock, TermFacts termFacts) {
+        this.termFacts = termFacts;
         this.campaigns = campaigns;
         this.runtimeService = runtimeService;
         this.directory = directory;
@@ -42,8 +44,10 @@ public class TermReviewCampaigns {
         TermReviewCampaign campaign = campaigns.save(new TermReviewCampaign(termLabel, termStart, termEnd,
                 selfAssessmentDue, teachingGroupIdOrNull, openedBy, clock.instant()));
         List<Person> reviewed = reviewed(teachingGroupIdOrNull);
+        Map<String, Map<String, Object>> facts = termFacts.forTeachers(reviewed.stream().map(Person::getId).toList(),
+                termStart, termEnd);
         for (Person teacher : reviewed) {
-            Map<String, Object> variables = new HashMap<>();
+            Map<String, Object> variables = new HashMap<>(facts.get(teacher.getId()));
             variables.put("applicant", teacher.getId());
             variables.put("campaignId", campaign.getId());
             variables.put("title", termLabel + " 考核");
