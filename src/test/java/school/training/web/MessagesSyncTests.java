@@ -26,10 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessagesSyncTests {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
-    private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree", "degreestats", "termreview", "scoring", "campaign" };
+    private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard",
+            "degree", "degreestats", "termreview", "scoring", "campaign" };
 
     @ParameterizedTest
-    @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree", "degreestats", "termreview", "scoring", "campaign" })
+    @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree",
+            "degreestats", "termreview", "scoring", "campaign" })
     void everyKeyIsTranslated(String bundle) throws IOException {
         Set<String> chinese = load(bundle + ".properties").stringPropertyNames();
         Set<String> english = load(bundle + "_en.properties").stringPropertyNames();
