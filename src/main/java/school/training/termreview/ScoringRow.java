@@ -90,9 +90,8 @@ public class ScoringRow {
             errors.put("attendance", new Problem("scoring.error.attendance"));
         }
         String reason = values.get("deductionReason");
-        boolean deducted = (archive != null && archive > 0) || (lessonPlans != null && lessonPlans > 0)
-                || (observation != null && observation > 0) || "failed".equals(attendance);
-        if (deducted && (reason == null || reason.isBlank())) {
+        if (TermReviewRules.reasonNeeded(archive, lessonPlans, observation, attendance)
+                && (reason == null || reason.isBlank())) {
             errors.put("deductionReason", new Problem("termReview.error.required.deductionReason"));
         }
         if (!errors.isEmpty()) {

@@ -19,14 +19,20 @@ class TermReviewRules implements SubmissionRules {
     @Override
     public void check(FormSubmission submission, String processInstanceId, String userId) {
         Map<String, Object> values = submission.values();
-        boolean deducted = positive(values.get("archiveDeduction")) || positive(values.get("missingLessonPlans"))
-                || positive(values.get("observationDeduction")) || "failed".equals(values.get("attendance"));
-        requireWhen(submission, deducted, "deductionReason");
+        requireWhen(submission, reasonNeeded(values.get("archiveDeduction"), values.get("missingLessonPlans"),
+                values.get("observationDeduction"), values.get("attendance")), "deductionReason");
         if ("adjust".equals(values.get("principalDecision"))) {
             requireWhen(submission, true, "adjustedScore");
             requireWhen(submission, true, "principalComment");
         }
         requireWhen(submission, "appeal".equals(values.get("appealDecision")), "appealReason");
+    }
+
+    /** Any deduction, or a failed training, needs the leader's reason (the task form and the group page alike). */
+    static boolean reasonNeeded(Object archiveDeduction, Object missingLessonPlans, Object observationDeduction,
+            Object attendance) {
+        return positive(archiveDeduction) || positive(missingLessonPlans) || positive(observationDeduction)
+                || "failed".equals(attendance);
     }
 
     private static boolean positive(Object value) {
