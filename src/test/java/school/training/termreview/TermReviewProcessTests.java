@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,6 +46,8 @@ class TermReviewProcessTests {
     Directory directory;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
     @Autowired
     ProfessionalArchive archive;
     @Autowired
@@ -150,6 +154,54 @@ class TermReviewProcessTests {
                 "deductionReason", "缺交教案"));
         complete(task(TermReviewProcess.PRINCIPAL_CONFIRMATION, review), withVariables("principalDecision", "approve"));
         return review;
+    }
+
+    @Test
+    void aReportBackThatWentOverdueThisTermIsPrefilledWithItsRecord() {
+        // given the teacher's trip whose study report went overdue (the report-back escalated it)
+        String teacher = group + ".teacher";
+        LocalDate end = LocalDate.now().plusDays(5);
+        identityService.setAuthentication(teacher, List.of("teachers"));
+        ProcessInstance trip;
+        try {
+            trip = runtimeService.startProcessInstanceByKey("externalStudy", Map.ofEntries(Map.entry("applicant", teacher),
+                    Map.entry("title", "市级物理实验教学培训"), Map.entry("organizer", "市教研室"), Map.entry("level", "municipal"),
+                    Map.entry("kind", "training"), Map.entry("location", "市一中"), Map.entry("outOfProvince", false),
+                    Map.entry("startDate", end.minusDays(1).toString()), Map.entry("endDate", end.toString()),
+                    Map.entry("purpose", "学习实验教学"), Map.entry("classCover", "同组代课"), Map.entry("budgetTransport", 0.0),
+                    Map.entry("budgetLodging", 0.0), Map.entry("budgetFees", 0.0), Map.entry("budgetOther", 0.0),
+                    Map.entry("invitation", "none")));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        complete(task("leaderReview", trip), withVariables("leaderDecision", "approve"));
+        complete(task("officeRegistration", trip));
+        ClockUtil.setCurrentTime(at(end, 8));
+        managementService.executeJob(timer(trip.getId(), "tripEnds"));
+        ProcessInstance reportBack = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(trip.getId())
+                .singleResult();
+        complete(task("returnCheckIn", reportBack), withVariables("checkInStatus", "onTime"));
+        ClockUtil.setCurrentTime(at(end.plusDays(8), 9));
+        managementService.executeJob(timer(reportBack.getId(), "reportOverdue"));
+
+        // when the office opens the term's review
+        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", LocalDate.now(), end.plusMonths(1),
+                end.plusDays(15), group, "zhao.min");
+
+        // then the review counts it and names the report-back behind the figure
+        ProcessInstance review = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(campaign.getId() + ":" + teacher).singleResult();
+        assertThat(review).variables().containsEntry("overdueReports", 1)
+                .containsEntry("overdueReportIds", reportBack.getId());
+    }
+
+    private String timer(String processInstanceId, String activityId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).timers()
+                .singleResult().getId();
+    }
+
+    private static Date at(LocalDate day, int hour) {
+        return Date.from(day.atTime(hour, 0).atZone(ZoneId.systemDefault()).toInstant());
     }
 
     @Test
