@@ -1,6 +1,5 @@
 package school.training.degree;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,21 +7,18 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 import school.training.people.Degree;
+import school.training.web.Csv;
 
 /**
- * The degree statistics as CSV (RFC 4180) in UTF-8 with a byte-order mark, so Excel on a Chinese Windows
- * reads the names right; the header row is in the reader's language; a cell starting with = + - @ is
- * defused so a spreadsheet never runs it as a formula.
+ * The degree statistics as CSV ({@link Csv}); the header row is in the reader's language.
  */
 final class DegreeStatisticsCsv {
 
-    private static final String BOM = "\uFEFF";
 
     private DegreeStatisticsCsv() {
     }
 
     static byte[] distribution(DegreeStatistics.Overview overview, MessageSource messages, Locale locale) {
-        StringBuilder csv = new StringBuilder(BOM);
         List<String> header = new ArrayList<>();
         header.add(text(messages, locale, "degreestats.col.group"));
         header.add(text(messages, locale, "degreestats.col.teachers"));
@@ -32,9 +28,9 @@ final class DegreeStatisticsCsv {
         header.add(text(messages, locale, "degreestats.degree.unknown"));
         header.add(text(messages, locale, "degreestats.col.share"));
         header.add(text(messages, locale, "degreestats.col.met"));
-        line(csv, header);
         List<DegreeStatistics.Row> rows = new ArrayList<>(overview.groups());
         rows.add(overview.school());
+        List<List<String>> lines = new ArrayList<>();
         for (DegreeStatistics.Row row : rows) {
             List<String> cells = new ArrayList<>();
             cells.add(groupName(row.groupId(), row.groupName(), row.groupNameEn(), messages, locale));
@@ -45,18 +41,18 @@ final class DegreeStatisticsCsv {
             cells.add(String.valueOf(row.unknown()));
             cells.add(row.bachelorShare() == null ? "" : row.bachelorShare().toPlainString());
             cells.add(text(messages, locale, row.targetMet() ? "degreestats.met.yes" : "degreestats.met.no"));
-            line(csv, cells);
+            lines.add(cells);
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return Csv.of(header, lines);
     }
 
     static byte[] studying(List<DegreeStatistics.Studying> studying, MessageSource messages, Locale locale) {
-        StringBuilder csv = new StringBuilder(BOM);
-        line(csv, List.of("degreestats.col.teacher", "degreestats.col.group", "degreestats.col.target",
+        List<String> header = List.of("degreestats.col.teacher", "degreestats.col.group", "degreestats.col.target",
                 "degreestats.col.route", "degreestats.col.institution", "degreestats.col.major", "degreestats.col.due",
-                "degreestats.col.status").stream().map(key -> text(messages, locale, key)).toList());
+                "degreestats.col.status").stream().map(key -> text(messages, locale, key)).toList();
+        List<List<String>> lines = new ArrayList<>();
         for (DegreeStatistics.Studying s : studying) {
-            line(csv, List.of(nonNull(s.teacherName()),
+            lines.add(List.of(nonNull(s.teacherName()),
                     groupName(s.groupId(), s.groupName(), s.groupNameEn(), messages, locale),
                     s.targetDegree() == null ? "" : text(messages, locale, "degreestats.degree." + s.targetDegree().value()),
                     s.route() == null ? "" : messages.getMessage("degreestats.route." + s.route(), null, s.route(), locale),
@@ -64,7 +60,7 @@ final class DegreeStatisticsCsv {
                     s.expectedCompletion() == null ? "" : s.expectedCompletion().toString(),
                     text(messages, locale, s.overdue() ? "degreestats.status.overdue" : "degreestats.step." + s.step())));
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return Csv.of(header, lines);
     }
 
     static String groupName(String id, String name, String nameEn, MessageSource messages, Locale locale) {
@@ -85,25 +81,5 @@ final class DegreeStatisticsCsv {
         return value == null ? "" : value;
     }
 
-    private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
 
-    /** Quoted when needed; a leading = + - @ (other than a plain number) gets a ' in front. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
-    }
 }

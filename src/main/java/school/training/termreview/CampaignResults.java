@@ -1,6 +1,5 @@
 package school.training.termreview;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import school.training.people.TeachingGroup;
+import school.training.web.Csv;
 
 /**
  * A campaign's published results (a review at the appeal step or later has a score and a grade), the
@@ -27,7 +27,6 @@ class CampaignResults {
     static final List<String> GRADES = List.of("excellent", "good", "pass", "fail");
     private static final Set<String> PUBLISHED = Set.of(TermReviewProcess.APPEAL,
             TermReviewProcess.PRINCIPAL_RE_REVIEW, CampaignProgress.FINISHED);
-    private static final String BOM = "\uFEFF";
 
     record Result(String teacherId, String teacherName, TeachingGroup group, double score, String grade) {
         public String scoreText() {
@@ -98,30 +97,25 @@ class CampaignResults {
     }
 
     byte[] resultsCsv(List<Result> results, Locale locale) {
-        StringBuilder csv = new StringBuilder(BOM);
-        line(csv, List.of(text("campaign.col.teacher", locale), text("campaign.col.group", locale),
-                text("campaign.col.score", locale), text("campaign.col.grade", locale)));
-        for (Result r : results) {
-            line(csv, List.of(r.teacherName(), groupName(r.group(), locale), score(r.score()),
-                    text("termReview.grade." + r.grade(), locale)));
-        }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return Csv.of(List.of(text("campaign.col.teacher", locale), text("campaign.col.group", locale),
+                text("campaign.col.score", locale), text("campaign.col.grade", locale)),
+                results.stream().map(r -> List.of(r.teacherName(), groupName(r.group(), locale), score(r.score()),
+                        text("termReview.grade." + r.grade(), locale))).toList());
     }
 
     byte[] distributionCsv(List<Distribution> rows, Locale locale) {
-        StringBuilder csv = new StringBuilder(BOM);
         List<String> header = new ArrayList<>(List.of(text("campaign.col.group", locale)));
         GRADES.forEach(g -> header.add(text("termReview.grade." + g, locale)));
         header.add(text("campaign.col.total", locale));
-        line(csv, header);
+        List<List<String>> lines = new ArrayList<>();
         for (Distribution row : rows) {
             List<String> cells = new ArrayList<>(List.of(row.group() == null ? text("campaign.allGroups", locale)
                     : groupName(row.group(), locale)));
             GRADES.forEach(g -> cells.add(String.valueOf(row.count(g))));
             cells.add(String.valueOf(row.total()));
-            line(csv, cells);
+            lines.add(cells);
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return Csv.of(header, lines);
     }
 
     static String score(double score) {
@@ -135,27 +129,7 @@ class CampaignResults {
         return "en".equals(locale.getLanguage()) && group.getNameEn() != null ? group.getNameEn() : group.getName();
     }
 
-    /** Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs a name as a formula. */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+(\\.\\d+)?")) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
-    }
 
-    private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);

@@ -28,6 +28,7 @@ import school.training.notifications.Notifications;
 import school.training.people.Directory;
 import school.training.people.Role;
 import school.training.tasklist.WebFixtures;
+import school.training.web.Csv;
 
 /** The office opens a term's review for a group of its own, follows it, reminds, and exports the results. */
 @SpringBootTest
@@ -203,9 +204,9 @@ class CampaignControllerTests {
 
     @Test
     void aFormulaInANameIsDefused() {
-        assertThat(CampaignResults.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(CampaignResults.cell("-5")).isEqualTo("-5");
-        assertThat(CampaignResults.cell("@me")).isEqualTo("'@me");
+        assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(Csv.cell("-5")).isEqualTo("-5");
+        assertThat(Csv.cell("@me")).isEqualTo("'@me");
     }
 
     private TermReviewCampaign open() {
