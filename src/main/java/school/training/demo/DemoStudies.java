@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -24,6 +22,7 @@ import school.training.people.Degree;
 import school.training.people.Directory;
 import school.training.people.Person;
 import school.training.people.Role;
+import school.training.tasklist.RequestStarter;
 
 /**
  * Seeds a few teachers who are studying for a bachelor's degree, once (a database with any degree
@@ -41,16 +40,16 @@ class DemoStudies implements ApplicationRunner {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
-    private final IdentityService identityService;
+    private final RequestStarter starter;
     private final Directory directory;
     private final Clock clock;
 
     DemoStudies(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-            IdentityService identityService, Directory directory, Clock clock) {
+            RequestStarter starter, Directory directory, Clock clock) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
-        this.identityService = identityService;
+        this.starter = starter;
         this.directory = directory;
         this.clock = clock;
     }
@@ -100,14 +99,7 @@ class DemoStudies implements ApplicationRunner {
         application.put("requestedTuitionShare", 50L);
         application.put("requestedExamLeaveDays", 5L);
         application.put("supportNote", "按学校规定申请学费补助和考试假。");
-        identityService.setAuthentication(teacher, identityService.createGroupQuery().groupMember(teacher).list()
-                .stream().map(Group::getId).toList());
-        String id;
-        try {
-            id = runtimeService.startProcessInstanceByKey(DegreeProcess.KEY, application).getId();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        String id = starter.startAs(teacher, DegreeProcess.KEY, application).getId();
         Map<String, Object> principal = new HashMap<>(Map.of("principalDecision", "approve"));
         if ("fullTime".equals(mode)) {
             principal.put("lessonCover", "脱产期间由同组教师分担课务，教务处统一调课。");

@@ -5,11 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.ApplicationArguments;
@@ -22,6 +20,7 @@ import school.training.externalstudy.ExternalStudyProcess;
 import school.training.people.Directory;
 import school.training.people.Person;
 import school.training.reporting.ReportingProcess;
+import school.training.tasklist.RequestStarter;
 
 /**
  * Seeds the demo school's trips once (a database with any outside-study request is left alone).
@@ -38,16 +37,16 @@ class DemoTrips implements ApplicationRunner {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
-    private final IdentityService identityService;
+    private final RequestStarter starter;
     private final Directory directory;
 
     DemoTrips(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-            IdentityService identityService, Directory directory) {
+            RequestStarter starter, Directory directory) {
         this.directory = directory;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
-        this.identityService = identityService;
+        this.starter = starter;
     }
 
     @Override
@@ -109,13 +108,7 @@ class DemoTrips implements ApplicationRunner {
         request.put("budgetFees", fees);
         request.put("budgetOther", 0.0);
         request.put("invitation", "demo-invitation");
-        identityService.setAuthentication(teacher, identityService.createGroupQuery().groupMember(teacher).list()
-                .stream().map(Group::getId).toList());
-        try {
-            return runtimeService.startProcessInstanceByKey(ExternalStudyProcess.KEY, request);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return starter.startAs(teacher, ExternalStudyProcess.KEY, request);
     }
 
     /** The trip's end date has passed: fire its timer now rather than wait for the job executor. */

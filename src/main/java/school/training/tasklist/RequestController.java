@@ -11,8 +11,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -45,8 +43,7 @@ class RequestController {
     private final FormPosting posting;
     private final Requests requests;
     private final RequestAccess access;
-    private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final RequestStarter starter;
     private final TaskService taskService;
     private final Attachments attachments;
     private final List<Withdrawal> withdrawals;
@@ -58,7 +55,7 @@ class RequestController {
     }
 
     RequestController(DeployedForms forms, FormPosting posting, Requests requests, RequestAccess access,
-            RuntimeService runtimeService, IdentityService identityService, TaskService taskService,
+            RequestStarter starter, TaskService taskService,
             Attachments attachments, List<Withdrawal> withdrawals, List<RequestPanel> panels,
             List<StartFormDefaults> defaults) {
         this.defaults = defaults;
@@ -66,8 +63,7 @@ class RequestController {
         this.posting = posting;
         this.requests = requests;
         this.access = access;
-        this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.starter = starter;
         this.taskService = taskService;
         this.attachments = attachments;
         this.withdrawals = withdrawals;
@@ -96,15 +92,7 @@ class RequestController {
         }
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
-        variables.put("applicant", user.id());
-        ProcessInstance instance;
-        // started as the person, so the engine records them as initiator and checks their authorizations
-        identityService.setAuthentication(user.id(), user.groups());
-        try {
-            instance = runtimeService.startProcessInstanceByKey(processKey, variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        ProcessInstance instance = starter.startAs(user, processKey, variables);
         posting.link(stored, instance.getId());
         redirect.addFlashAttribute("notice", "request.submitted");
         return "redirect:/requests/" + instance.getId();
