@@ -74,7 +74,7 @@ class DegreeRules implements SubmissionRules {
         Map<String, Object> values = submission.values();
         Object status = values.get("completionStatus");
         if ("completed".equals(status)) {
-            boolean uploaded = submission.files().getOrDefault("certificate", List.of()).stream().anyMatch(f -> !f.isEmpty());
+            boolean uploaded = submission.hasFile("certificate");
             if (!uploaded && (processInstanceId == null
                     || runtimeService.getVariable(processInstanceId, "certificate") == null)) {
                 submission.reject("certificate", "degree.error.certificateRequired");

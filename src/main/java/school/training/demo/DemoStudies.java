@@ -99,7 +99,7 @@ class DemoStudies implements ApplicationRunner {
         application.put("requestedTuitionShare", 50L);
         application.put("requestedExamLeaveDays", 5L);
         application.put("supportNote", "按学校规定申请学费补助和考试假。");
-        String id = starter.startAs(teacher, DegreeProcess.KEY, application).getId();
+        String id = starter.seed(teacher, DegreeProcess.KEY, application).getId();
         Map<String, Object> principal = new HashMap<>(Map.of("principalDecision", "approve"));
         if ("fullTime".equals(mode)) {
             principal.put("lessonCover", "脱产期间由同组教师分担课务，教务处统一调课。");

@@ -108,7 +108,7 @@ class DemoTrips implements ApplicationRunner {
         request.put("budgetFees", fees);
         request.put("budgetOther", 0.0);
         request.put("invitation", "demo-invitation");
-        return starter.startAs(teacher, ExternalStudyProcess.KEY, request);
+        return starter.seed(teacher, ExternalStudyProcess.KEY, request);
     }
 
     /** The trip's end date has passed: fire its timer now rather than wait for the job executor. */

@@ -68,6 +68,11 @@ public final class FormSubmission {
         return list == null || list.isEmpty() ? null : list.get(0);
     }
 
+    /** A file is attached to this field: uploaded with this submission or named by its attachment id. */
+    public boolean hasFile(String key) {
+        return files.getOrDefault(key, List.of()).stream().anyMatch(f -> !f.isEmpty()) || values.get(key) != null;
+    }
+
     /** First error per key; keys are component keys or the caller's own (see {@link #reject}). */
     public Map<String, FormError> errors() {
         return Collections.unmodifiableMap(errors);

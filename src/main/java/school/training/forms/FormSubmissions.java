@@ -87,6 +87,46 @@ public class FormSubmissions {
     }
 
     /**
+     * Reads process variables sent by any client (REST, Camunda's Tasklist, our pages) against the
+     * schema exactly as a posted form is read, so one set of rules decides. Filepicker values are
+     * attachment ids: a non-null value satisfies a required picker; the caller checks the ids.
+     */
+    public FormSubmission readVariables(FormSchema schema, Map<String, ?> variables) {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        variables.forEach((key, value) -> {
+            if (value != null) {
+                params.put(key, new String[] { asInput(value) });
+            }
+        });
+        Map<String, Object> existing = new LinkedHashMap<>();
+        variables.forEach((key, value) -> {
+            if (value != null) {
+                existing.put(key, value);
+            }
+        });
+        FormSubmission submission = read(schema, params, null, existing);
+        // an attachment is already stored: its id is the field's value
+        schema.fields().stream().filter(c -> FormComponent.FILEPICKER.equals(c.getType()))
+                .filter(c -> existing.get(c.getKey()) != null)
+                .forEach(c -> submission.values().put(c.getKey(), existing.get(c.getKey())));
+        return submission;
+    }
+
+    /** What a person would have typed for a typed value: 600.0 → "600", a date → "2026-04-10". */
+    public static String asInput(Object value) {
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return d.toString();
+        }
+        if (value instanceof Number number) {
+            return new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString();
+        }
+        return value.toString();
+    }
+
+    /**
      * Values for a blank form: each field's {@code defaultValue} and the expressions computed from
      * them, so a page can pass them as {@code values} to the fragment.
      */

@@ -78,7 +78,7 @@ class ReportRules implements SubmissionRules {
 
     /** Receipts uploaded now, or kept from the report's previous round. */
     private boolean hasReceipts(FormSubmission submission, String processInstanceId) {
-        boolean uploaded = submission.files().getOrDefault("receipts", List.of()).stream().anyMatch(f -> !f.isEmpty());
+        boolean uploaded = submission.hasFile("receipts");
         return uploaded || (processInstanceId != null && runtimeService.getVariable(processInstanceId, "receipts") != null);
     }
 

@@ -92,7 +92,14 @@ class RequestController {
         }
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
-        ProcessInstance instance = starter.startAs(user, processKey, variables);
+        ProcessInstance instance;
+        try {
+            instance = starter.startAs(user, processKey, variables);
+        } catch (RuleViolation e) {
+            // the engine's gate saw what this page could not (it checks every client the same way)
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return startPage(processKey, form, submission.redisplay(Map.of()), e.errors(), model);
+        }
         posting.link(stored, instance.getId());
         redirect.addFlashAttribute("notice", "request.submitted");
         return "redirect:/requests/" + instance.getId();

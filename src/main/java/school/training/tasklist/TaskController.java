@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -36,17 +36,17 @@ import school.training.forms.FormSubmission;
 class TaskController {
 
     private final Inbox inbox;
-    private final TaskService taskService;
+    private final TaskCompletion completion;
     private final DeployedForms forms;
     private final FormPosting posting;
     private final Requests requests;
     private final List<Withdrawal> withdrawals;
 
-    TaskController(Inbox inbox, TaskService taskService, DeployedForms forms, FormPosting posting, Requests requests,
+    TaskController(Inbox inbox, TaskCompletion completion, DeployedForms forms, FormPosting posting, Requests requests,
             List<Withdrawal> withdrawals) {
         this.withdrawals = withdrawals;
         this.inbox = inbox;
-        this.taskService = taskService;
+        this.completion = completion;
         this.forms = forms;
         this.posting = posting;
         this.requests = requests;
@@ -77,10 +77,15 @@ class TaskController {
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
         try {
             inbox.claim(task, user);
-            taskService.complete(taskId, variables);
-        } catch (NullValueException | TaskAlreadyClaimedException e) {
+            completion.complete(taskId, user, variables);
+        } catch (NullValueException | TaskAlreadyClaimedException | OptimisticLockingException e) {
+            // someone else finished it first (a colleague in the same group, a second tab)
             redirect.addFlashAttribute("problem", "task.gone");
             return "redirect:/";
+        } catch (RuleViolation e) {
+            // a rule only the engine could see (a number taken a moment ago): beside the field, nothing lost
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(task, form, submission.redisplay(current), e.errors(), user, model);
         }
         posting.link(stored, task.getProcessInstanceId());
         redirect.addFlashAttribute("notice", "task.completed");

@@ -25,7 +25,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
+
+import school.training.attachments.Attachments;
 
 /**
  * Camunda's REST API (a Jersey servlet MockMvc cannot reach) behind HTTP Basic with the school's
@@ -44,6 +47,9 @@ class RestApiSecurityTests {
 
     @Autowired
     ProcessEngine processEngine;
+
+    @Autowired
+    Attachments attachments;
 
     /**
      * Camunda's REST API and webapps look the engine up by name in a static registry; other test
@@ -160,6 +166,9 @@ class RestApiSecurityTests {
         variables.put("budgetLodging", variable(0.0, "Double"));
         variables.put("budgetFees", variable(100.0, "Double"));
         variables.put("budgetOther", variable(0.0, "Double"));
+        // files come in through our pages (Camunda's REST API has no upload into the app's store)
+        variables.put("invitation", variable(attachments.store(new MockMultipartFile("invitation", "通知.pdf",
+                "application/pdf", new byte[] { 1, 2, 3 }), userId).getId(), "String"));
         ResponseEntity<Map<String, Object>> response = as(userId).exchange(
                 "/engine-rest/process-definition/key/externalStudy/start", HttpMethod.POST,
                 json(Map.of("variables", variables)), OBJECT);

@@ -1,0 +1,29 @@
+package school.training.tasklist;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+import school.training.forms.FormError;
+
+/**
+ * A start or completion the engine refused because it breaks the form's or the process's rules. The
+ * REST API and Camunda's Tasklist answer 400 with the message; our pages show each error beside its
+ * field.
+ */
+public class RuleViolation extends BadUserRequestException {
+
+    /** Errors that belong to no field (nobody decides on their own request) use this key. */
+    public static final String REQUEST = "_request";
+
+    private final transient Map<String, FormError> errors;
+
+    RuleViolation(String message, Map<String, FormError> errors) {
+        super(message);
+        this.errors = Map.copyOf(errors);
+    }
+
+    public Map<String, FormError> errors() {
+        return errors;
+    }
+}

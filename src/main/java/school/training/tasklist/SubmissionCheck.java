@@ -1,0 +1,188 @@
+package school.training.tasklist;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import school.training.attachments.Attachments;
+import school.training.forms.FormComponent;
+import school.training.forms.FormError;
+import school.training.forms.FormSchema;
+import school.training.forms.FormSubmission;
+import school.training.forms.FormSubmissions;
+
+/**
+ * The rules a start or a completion must pass, whoever sends it (run by {@link SubmissionGate}
+ * inside the engine): only the fields of this step's form may be set, read-only fields keep their
+ * value, each value passes the form's schema and the process's {@link SubmissionRules}, attached
+ * files are the sender's own, and nobody decides on their own request.
+ */
+@Component
+class SubmissionCheck {
+
+    static final String NOT_IN_FORM = "form.error.notInForm";
+    static final String READ_ONLY = "form.error.readOnly";
+    static final String NOT_YOUR_FILE = "form.error.attachment";
+    static final String OWN_REQUEST = "request.error.ownRequest";
+    static final String APP_STARTED = "request.error.startedByTheApp";
+    /** A task assigned with this expression is the applicant's own step (revise, check in, report). */
+    private static final String APPLICANTS_OWN_STEP = "${applicant}";
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
+    private final FormService formService;
+    private final FormSubmissions submissions;
+    private final List<SubmissionRules> rules;
+    private final Attachments attachments;
+    private final MessageSource messages;
+
+    SubmissionCheck(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+            FormService formService, FormSubmissions submissions, List<SubmissionRules> rules,
+            Attachments attachments, MessageSource messages) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.formService = formService;
+        this.submissions = submissions;
+        this.rules = rules;
+        this.attachments = attachments;
+        this.messages = messages;
+    }
+
+    void completion(Authentication user, String taskId, Map<String, Object> sent) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !mayWork(task, user)) {
+            return; // the engine itself answers "not found" or "not allowed"
+        }
+        FormSchema form = FormSchema.parse(formService.getDeployedTaskForm(taskId));
+        Map<String, Object> current = runtimeService.getVariables(task.getProcessInstanceId());
+        Map<String, FormError> errors = new LinkedHashMap<>();
+        if (!isApplicantsOwnStep(task) && user.getUserId().equals(current.get("applicant"))) {
+            errors.put(RuleViolation.REQUEST, new FormError(OWN_REQUEST));
+        }
+        check(form, current, sent, task.getProcessInstanceId(), user.getUserId(), errors);
+    }
+
+    void start(Authentication user, String definitionId, String definitionKey, Map<String, Object> sent) {
+        ProcessDefinition definition = definitionId != null
+                ? repositoryService.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult()
+                : repositoryService.createProcessDefinitionQuery().processDefinitionKey(definitionKey)
+                        .latestVersion().singleResult();
+        if (definition == null) {
+            return; // the engine answers "not found"
+        }
+        if (formService.getStartFormData(definition.getId()).getCamundaFormRef() == null) {
+            // a report-back starts when a trip ends, a term review when the office opens it
+            throw new AuthorizationException(message(APP_STARTED, definition.getKey()));
+        }
+        FormSchema form = FormSchema.parse(formService.getDeployedStartForm(definition.getId()));
+        check(form, Map.of(), sent == null ? Map.of() : sent, null, user.getUserId(), new LinkedHashMap<>());
+    }
+
+    private void check(FormSchema form, Map<String, Object> current, Map<String, Object> sent,
+            String processInstanceId, String userId, Map<String, FormError> errors) {
+        Map<String, Object> merged = new LinkedHashMap<>(current);
+        sent.forEach((key, value) -> {
+            Optional<FormComponent> field = form.field(key);
+            if (field.isEmpty()) {
+                errors.putIfAbsent(key, new FormError(NOT_IN_FORM));
+            } else if (field.get().isEditable()) {
+                merged.put(key, value);
+            } else if (!FormComponent.EXPRESSION.equals(field.get().getType()) && !same(value, current.get(key))) {
+                errors.putIfAbsent(key, new FormError(READ_ONLY));
+            }
+        });
+        FormSubmission submission = submissions.readVariables(form, merged);
+        for (FormComponent field : form.fields()) {
+            String key = field.getKey();
+            if (FormComponent.EXPRESSION.equals(field.getType()) && sent.containsKey(key)
+                    && !same(sent.get(key), submission.values().get(key))) {
+                errors.putIfAbsent(key, new FormError(READ_ONLY));
+            }
+            if (field.isEditable() && FormComponent.FILEPICKER.equals(field.getType()) && merged.get(key) != null
+                    && !same(merged.get(key), current.get(key)) && !ownFiles(merged.get(key), userId, processInstanceId)) {
+                errors.putIfAbsent(key, new FormError(NOT_YOUR_FILE));
+            }
+        }
+        rules.stream().filter(rule -> rule.appliesTo(form.getId()))
+                .forEach(rule -> rule.check(submission, processInstanceId, userId));
+        submission.errors().forEach(errors::putIfAbsent);
+        if (!errors.isEmpty()) {
+            throw new RuleViolation(describe(form, errors), errors);
+        }
+    }
+
+    private boolean mayWork(Task task, Authentication user) {
+        if (user.getUserId().equals(task.getAssignee())) {
+            return true;
+        }
+        if (task.getAssignee() != null) {
+            return false;
+        }
+        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (user.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isApplicantsOwnStep(Task task) {
+        if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
+            return false;
+        }
+        Expression assignee = entity.getTaskDefinition().getAssigneeExpression();
+        return assignee != null && APPLICANTS_OWN_STEP.equals(assignee.getExpressionText());
+    }
+
+    private boolean ownFiles(Object ids, String userId, String processInstanceId) {
+        return Arrays.stream(ids.toString().split(",")).map(String::strip).allMatch(id -> attachments.find(id)
+                .filter(file -> userId.equals(file.getUploadedBy()))
+                .filter(file -> file.getProcessInstanceId() == null
+                        || file.getProcessInstanceId().equals(processInstanceId))
+                .isPresent());
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return Objects.equals(FormSubmissions.asInput(a), FormSubmissions.asInput(b));
+    }
+
+    private String describe(FormSchema form, Map<String, FormError> errors) {
+        return errors.entrySet().stream().map(error -> {
+            String label = form.field(error.getKey()).map(FormComponent::getLabel).orElse(null);
+            String where = error.getKey().equals(RuleViolation.REQUEST) ? ""
+                    : (label == null ? error.getKey() : label + " (" + error.getKey() + ")") + ": ";
+            return where + message(error.getValue().code(), error.getValue().args());
+        }).collect(Collectors.joining("; "));
+    }
+
+    private String message(String code, Object... args) {
+        return messages.getMessage(code, args, code, Locale.SIMPLIFIED_CHINESE);
+    }
+}
