@@ -3,10 +3,13 @@ package school.training.reporting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import school.training.records.RequestRecords;
 
 import school.training.archive.ArchiveKind;
 import school.training.archive.ProfessionalArchive;
@@ -25,37 +28,42 @@ class CreditHours implements JavaDelegate {
     private final TrainingLedger ledger;
     private final ProfessionalArchive archive;
 
-    CreditHours(TrainingLedger ledger, ProfessionalArchive archive) {
+    private final RequestRecords records;
+
+    CreditHours(TrainingLedger ledger, ProfessionalArchive archive, RequestRecords records) {
         this.ledger = ledger;
         this.archive = archive;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String teacher = (String) execution.getVariable("applicant");
-        String title = (String) execution.getVariable("title");
-        LocalDate returned = ReportDeadlines.returnDate(execution);
-        BigDecimal hours = hours(execution);
-        Category category = "enterprisePlacement".equals(execution.getVariable("kind")) ? Category.ENTERPRISE_PLACEMENT
-                : Category.OUTSIDE_STUDY;
+        // the recorded facts: the trip as approved, the hours as the accepted report states them
         String instance = execution.getProcessInstanceId();
+        Map<String, Object> facts = records.facts(instance);
+        String teacher = records.applicant(instance).orElse((String) execution.getVariable("applicant"));
+        String title = (String) facts.get("title");
+        LocalDate returned = ReportDeadlines.returnDate(execution);
+        BigDecimal hours = hours(facts);
+        Category category = "enterprisePlacement".equals(facts.get("kind")) ? Category.ENTERPRISE_PLACEMENT
+                : Category.OUTSIDE_STUDY;
         execution.setVariable("creditedHours", hours.doubleValue());
         ledger.credit(teacher, returned, category, hours, title, ReportingProcess.SOURCE, instance);
-        archive.record(teacher, returned, ArchiveKind.OUTSIDE_STUDY, title, summary(execution, hours),
+        archive.record(teacher, returned, ArchiveKind.OUTSIDE_STUDY, title, summary(facts, hours),
                 ReportingProcess.SOURCE, instance);
     }
 
-    BigDecimal hours(DelegateExecution execution) {
-        Object certificate = execution.getVariable("certificateHours");
+    BigDecimal hours(Map<String, Object> facts) {
+        Object certificate = facts.get("certificateHours");
         if (certificate instanceof Number number && number.doubleValue() > 0) {
             return new BigDecimal(number.toString()).setScale(1, RoundingMode.HALF_UP);
         }
-        Number days = (Number) execution.getVariable("tripDays");
+        Number days = (Number) facts.get("tripDays");
         return ledger.hoursForDays(days.longValue());
     }
 
-    private static String summary(DelegateExecution execution, BigDecimal hours) {
-        return "%s–%s · %s · %s 学时 · %s".formatted(execution.getVariable("startDate"), execution.getVariable("endDate"),
-                execution.getVariable("location"), hours.toPlainString(), execution.getVariable("approvalNumber"));
+    private static String summary(Map<String, Object> facts, BigDecimal hours) {
+        return "%s–%s · %s · %s 学时 · %s".formatted(facts.get("startDate"), facts.get("endDate"),
+                facts.get("location"), hours.toPlainString(), facts.get("approvalNumber"));
     }
 }

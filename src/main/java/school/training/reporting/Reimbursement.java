@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import school.training.records.RequestRecords;
+
 /**
  * 超支不补、违章则罚: per budget line the school pays what was spent, but never more than was approved;
  * the office may deduct a penalty with a reason; the total never goes below zero. Amounts are
@@ -28,12 +30,23 @@ public class Reimbursement implements JavaDelegate {
         }
     }
 
-    /** Service task {@code computeReimbursement}: what each line may be reimbursed, before the office settles. */
+    private final RequestRecords records;
+
+    Reimbursement(RequestRecords records) {
+        this.records = records;
+    }
+
+    /**
+     * Service task {@code computeReimbursement}: what each line may be reimbursed, before the office
+     * settles. Approved amounts come from the report-back's start record (carried from the approved
+     * request's records), actual amounts from the recorded study report, never from variables.
+     */
     @Override
     public void execute(DelegateExecution execution) {
+        Map<String, Object> facts = records.facts(execution.getProcessInstanceId());
         BigDecimal total = BigDecimal.ZERO;
         for (String[] names : LINES.values()) {
-            BigDecimal payable = reimbursable(yuan(execution, names[0]), yuan(execution, names[1]));
+            BigDecimal payable = reimbursable(RequestRecords.yuan(facts, names[0]), RequestRecords.yuan(facts, names[1]));
             execution.setVariable(names[2], payable.doubleValue());
             total = total.add(payable);
         }

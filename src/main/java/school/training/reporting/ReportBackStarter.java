@@ -1,10 +1,13 @@
 package school.training.reporting;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -13,6 +16,7 @@ import org.springframework.stereotype.Component;
 import school.training.externalstudy.TripEnded;
 import school.training.people.Directory;
 import school.training.people.Person;
+import school.training.records.RequestRecords;
 
 /**
  * When an approved trip reaches its end date, the report-back starts for the same teacher, in the
@@ -22,28 +26,45 @@ import school.training.people.Person;
 @Component
 class ReportBackStarter {
 
+    /** Recorded by the request's steps (the latest round of the request form, the office's registration). */
     private static final List<String> CARRIED_OVER = List.of("title", "approvalNumber", "startDate", "endDate",
-            "tripDays", "kind", "level", "location", "applicantName", "teachingGroupName", "budgetTransport",
-            "budgetLodging", "budgetFees", "budgetOther", "budgetTotal");
+            "kind", "level", "location", "budgetTransport", "budgetLodging", "budgetFees", "budgetOther");
 
     private final RuntimeService runtimeService;
     private final Directory directory;
     private final ReportingSettings settings;
 
-    ReportBackStarter(RuntimeService runtimeService, Directory directory, ReportingSettings settings) {
+    private final RequestRecords records;
+
+    ReportBackStarter(RuntimeService runtimeService, Directory directory, ReportingSettings settings,
+            RequestRecords records) {
         this.runtimeService = runtimeService;
+        this.records = records;
         this.directory = directory;
         this.settings = settings;
     }
 
     @EventListener
     void tripEnded(TripEnded trip) {
-        Map<String, Object> variables = new HashMap<>(
-                runtimeService.getVariables(trip.externalStudyInstanceId(), CARRIED_OVER));
-        LocalDate day = trip.endDate();
-        variables.put("applicant", trip.applicant());
+        // what was approved, from the request's records; nothing a later variable change could alter
+        Map<String, Object> variables = new HashMap<>(records.facts(trip.externalStudyInstanceId(), CARRIED_OVER));
+        if (variables.isEmpty()) {
+            // a request approved before the app kept records
+            variables.putAll(runtimeService.getVariables(trip.externalStudyInstanceId(), CARRIED_OVER));
+        }
+        String applicant = records.applicant(trip.externalStudyInstanceId()).orElse(trip.applicant());
+        LocalDate start = LocalDate.parse((String) variables.get("startDate"));
+        LocalDate day = LocalDate.parse((String) variables.get("endDate"));
+        variables.put("tripDays", (int) ChronoUnit.DAYS.between(start, day) + 1);
+        variables.put("budgetTotal", Stream.of("budgetTransport", "budgetLodging", "budgetFees", "budgetOther")
+                .map(line -> RequestRecords.yuan(variables, line)).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue());
+        Person person = directory.find(applicant).orElse(null);
+        variables.put("applicantName", person == null ? applicant : person.getName());
+        variables.put("teachingGroupName",
+                person == null || person.getTeachingGroup() == null ? "—" : person.getTeachingGroup().getName());
+        variables.put("applicant", applicant);
         variables.put("externalStudyId", trip.externalStudyInstanceId());
-        variables.put("teachingGroup", directory.find(trip.applicant()).map(Person::getTeachingGroup)
+        variables.put("teachingGroup", directory.find(applicant).map(Person::getTeachingGroup)
                 .map(group -> group.getId()).orElse(null));
         variables.put("checkInDue", day.atTime(LocalTime.of(23, 59)).toString());
         variables.put("checkInReminderAt", day.atTime(settings.checkInReminderTime()).toString());

@@ -2,24 +2,34 @@ package school.training.tasklist;
 
 import java.util.ArrayList;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import school.training.records.RecordEveryStep;
+import school.training.records.RequestRecords;
+
 /**
  * Puts the request rules into the engine itself, so our pages, Camunda's Tasklist and the REST API
  * pass the same gate: every start and completion is checked against its form and the process's
- * rules, and commands that would change a request behind its forms are the admin's alone.
+ * rules, and commands that would change a request behind its forms are the admin's alone. Every
+ * start and completion is also written to the request's records.
  */
 @Component
 class EngineRules extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<SubmissionCheck> check;
+    private final ObjectProvider<RequestRecords> records;
+    private final ObjectProvider<FormService> forms;
 
-    EngineRules(ObjectProvider<SubmissionCheck> check) {
-        // resolved at the first command: the check needs engine services that do not exist yet
+    EngineRules(ObjectProvider<SubmissionCheck> check, ObjectProvider<RequestRecords> records,
+            ObjectProvider<FormService> forms) {
+        // resolved at the first command: these need engine services that do not exist yet
         this.check = check;
+        this.records = records;
+        this.forms = forms;
     }
 
     @Override
@@ -28,5 +38,9 @@ class EngineRules extends AbstractProcessEnginePlugin {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new SubmissionGate(configuration, check));
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new RecordEveryStep(records::getObject, forms::getObject));
     }
 }

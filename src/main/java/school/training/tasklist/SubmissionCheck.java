@@ -30,6 +30,7 @@ import school.training.forms.FormError;
 import school.training.forms.FormSchema;
 import school.training.forms.FormSubmission;
 import school.training.forms.FormSubmissions;
+import school.training.records.RequestRecords;
 
 /**
  * The rules a start or a completion must pass, whoever sends it (run by {@link SubmissionGate}
@@ -56,10 +57,12 @@ class SubmissionCheck {
     private final List<SubmissionRules> rules;
     private final Attachments attachments;
     private final MessageSource messages;
+    private final RequestRecords records;
 
     SubmissionCheck(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
             FormService formService, FormSubmissions submissions, List<SubmissionRules> rules,
-            Attachments attachments, MessageSource messages) {
+            Attachments attachments, MessageSource messages, RequestRecords records) {
+        this.records = records;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -78,7 +81,9 @@ class SubmissionCheck {
         FormSchema form = FormSchema.parse(formService.getDeployedTaskForm(taskId));
         Map<String, Object> current = runtimeService.getVariables(task.getProcessInstanceId());
         Map<String, FormError> errors = new LinkedHashMap<>();
-        if (!isApplicantsOwnStep(task) && user.getUserId().equals(current.get("applicant"))) {
+        // the applicant fixed when the request started, not whatever a variable says now
+        Object applicant = records.applicant(task.getProcessInstanceId()).orElse((String) current.get("applicant"));
+        if (!isApplicantsOwnStep(task) && user.getUserId().equals(applicant)) {
             errors.put(RuleViolation.REQUEST, new FormError(OWN_REQUEST));
         }
         check(form, current, sent, task.getProcessInstanceId(), user.getUserId(), errors);

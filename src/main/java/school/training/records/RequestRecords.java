@@ -1,0 +1,141 @@
+package school.training.records;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import school.training.forms.FormComponent;
+import school.training.forms.FormSchema;
+
+/**
+ * Writes and reads a request's records. The engine writes them (see {@link RecordEveryStep}) in the
+ * transaction of the step itself, so a record exists exactly when the step happened, whichever client
+ * completed it.
+ */
+@Component
+public class RequestRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final RequestRecordRepository requests;
+    private final StepRecordRepository steps;
+
+    RequestRecords(RequestRecordRepository requests, StepRecordRepository steps) {
+        this.requests = requests;
+        this.steps = steps;
+    }
+
+    /** Process start listener: the applicant for good, and the facts the request started with. */
+    void recordStart(DelegateExecution execution) {
+        String instanceId = execution.getProcessInstanceId();
+        String startedBy = Context.getCommandContext().getAuthenticatedUserId();
+        Object applicant = execution.getVariable("applicant");
+        String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (!requests.existsById(instanceId)) {
+            requests.save(new RequestRecord(instanceId, key, applicant == null ? null : applicant.toString(),
+                    startedBy, now));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        execution.getVariables().forEach((name, value) -> {
+            if (storable(value)) {
+                values.put(name, value);
+            }
+        });
+        steps.save(new StepRecord(instanceId, StepRecord.START, null, startedBy, now, json(values)));
+    }
+
+    /** Task listener on complete: the values of the step's own form, who and when. */
+    void recordStep(DelegateTask task, FormSchema form) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FormComponent field : form.fields()) {
+            Object value = task.getVariable(field.getKey());
+            if (value != null && storable(value)) {
+                values.put(field.getKey(), value);
+            }
+        }
+        String by = Context.getCommandContext().getAuthenticatedUserId();
+        steps.save(new StepRecord(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(),
+                by != null ? by : task.getAssignee(), ClockUtil.getCurrentTime().toInstant(), json(values)));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RequestRecord> request(String processInstanceId) {
+        return requests.findById(processInstanceId);
+    }
+
+    /** The applicant fixed at the request's start. */
+    @Transactional(readOnly = true)
+    public Optional<String> applicant(String processInstanceId) {
+        return request(processInstanceId).map(RequestRecord::getApplicant);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StepRecord> steps(String processInstanceId) {
+        return steps.findByProcessInstanceIdOrderByIdAsc(processInstanceId);
+    }
+
+    /** What the request's steps decided so far, the latest round of each value winning. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> facts(String processInstanceId) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (StepRecord step : steps(processInstanceId)) {
+            facts.putAll(values(step));
+        }
+        return facts;
+    }
+
+    /** Some of the facts, by name (those recorded). */
+    public Map<String, Object> facts(String processInstanceId, Collection<String> names) {
+        Map<String, Object> all = facts(processInstanceId);
+        Map<String, Object> some = new LinkedHashMap<>();
+        names.stream().filter(all::containsKey).forEach(name -> some.put(name, all.get(name)));
+        return some;
+    }
+
+    /** Yuan with two decimals; zero when nothing was recorded. */
+    public static BigDecimal yuan(Map<String, Object> facts, String name) {
+        Object value = facts.get(name);
+        return value instanceof Number number ? new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.ZERO.setScale(2);
+    }
+
+    public Map<String, Object> values(StepRecord step) {
+        try {
+            return JSON.readValue(step.getValuesJson(), MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable step record " + step.getId(), e);
+        }
+    }
+
+    private static boolean storable(Object value) {
+        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean;
+    }
+
+    private static String json(Map<String, Object> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
