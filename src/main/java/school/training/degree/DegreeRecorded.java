@@ -2,6 +2,7 @@ package school.training.degree;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +12,7 @@ import school.training.archive.ArchiveKind;
 import school.training.archive.ProfessionalArchive;
 import school.training.people.Degree;
 import school.training.people.Directory;
+import school.training.records.RequestRecords;
 
 /**
  * Service task {@code recordNewDegree}, once the office has verified the certificate: the teacher's
@@ -24,26 +26,31 @@ class DegreeRecorded implements JavaDelegate {
     private final Directory directory;
     private final ProfessionalArchive archive;
     private final Clock clock;
+    private final RequestRecords records;
 
-    DegreeRecorded(Directory directory, ProfessionalArchive archive, Clock clock) {
+    DegreeRecorded(Directory directory, ProfessionalArchive archive, Clock clock, RequestRecords records) {
         this.directory = directory;
         this.archive = archive;
         this.clock = clock;
+        this.records = records;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String teacher = (String) execution.getVariable("applicant");
-        Degree target = Degree.of(execution.getVariable("targetDegree"));
+        // the degree as approved and the support as granted, from the request's records
+        String instance = execution.getProcessInstanceId();
+        Map<String, Object> facts = records.facts(instance);
+        String teacher = records.applicant(instance).orElse((String) execution.getVariable("applicant"));
+        Degree target = Degree.of(facts.get("targetDegree"));
         Degree recorded = directory.find(teacher).map(p -> p.getDegree()).orElse(null);
         if (target != null && (recorded == null || target.compareTo(recorded) > 0)) {
             directory.changeDegree(teacher, target);
         }
-        Object graduated = execution.getVariable("graduationDate");
+        Object graduated = facts.get("graduationDate");
         LocalDate date = graduated == null ? LocalDate.now(clock) : LocalDate.parse(graduated.toString());
         String summary = "%s · %s · %s · 学校支持：学费 %s%%，考试假 %s 天/年".formatted(execution.getVariable("routeLabel"),
-                execution.getVariable("institution"), execution.getVariable("major"),
-                number(execution.getVariable("grantedTuitionShare")), number(execution.getVariable("grantedExamLeaveDays")));
+                facts.get("institution"), facts.get("major"),
+                number(facts.get("grantedTuitionShare")), number(facts.get("grantedExamLeaveDays")));
         archive.record(teacher, date, ArchiveKind.DEGREE, (String) execution.getVariable("title"), summary,
                 DegreeProcess.KEY, execution.getProcessInstanceId());
     }

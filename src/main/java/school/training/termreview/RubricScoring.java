@@ -1,12 +1,14 @@
 package school.training.termreview;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+
+import school.training.records.RequestRecords;
 
 /**
  * Service task {@code scoreRubric} and the listeners of the principal's steps: the score sheet from
@@ -16,17 +18,24 @@ import org.springframework.stereotype.Component;
 public class RubricScoring implements JavaDelegate {
 
     private final Rubric rubric;
+    private final RequestRecords records;
 
-    RubricScoring(Rubric rubric) {
+    RubricScoring(Rubric rubric, RequestRecords records) {
         this.rubric = rubric;
+        this.records = records;
     }
 
+    /**
+     * Scores what was recorded: the facts the review opened with (hours, overdue report-backs) and the
+     * leader's recorded judgement, never variables that a later step could have changed.
+     */
     @Override
     public void execute(DelegateExecution execution) {
+        Map<String, Object> facts = records.facts(execution.getProcessInstanceId());
         Rubric.Sheet sheet = rubric.score(
-                new Rubric.Facts(BigDecimal.valueOf(number(execution, "termHours")), (int) number(execution, "overdueReports")),
-                new Rubric.Judgement((int) number(execution, "archiveDeduction"), (int) number(execution, "missingLessonPlans"),
-                        (int) number(execution, "observationDeduction"), (String) execution.getVariable("attendance")));
+                new Rubric.Facts(BigDecimal.valueOf(number(facts, "termHours")), (int) number(facts, "overdueReports")),
+                new Rubric.Judgement((int) number(facts, "archiveDeduction"), (int) number(facts, "missingLessonPlans"),
+                        (int) number(facts, "observationDeduction"), (String) facts.get("attendance")));
         execution.setVariable("scoreArchive", sheet.archive());
         execution.setVariable("scoreLessonPlans", sheet.lessonPlans());
         execution.setVariable("scoreTrainingHours", sheet.trainingHours());
@@ -52,7 +61,7 @@ public class RubricScoring implements JavaDelegate {
         }
     }
 
-    private static double number(VariableScope scope, String name) {
-        return scope.getVariable(name) instanceof Number n ? n.doubleValue() : 0;
+    private static double number(Map<String, Object> facts, String name) {
+        return facts.get(name) instanceof Number n ? n.doubleValue() : 0;
     }
 }
