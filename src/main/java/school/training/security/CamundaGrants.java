@@ -19,7 +19,7 @@ import school.training.people.CamundaGroups;
 
 /**
  * The Camunda authorizations behind the REST API and Camunda's webapps. Everyone may use Tasklist
- * and start processes; tasks are visible to their assignee and candidate groups (the engine grants
+ * and start the requests a person makes (outside study, degree upgrade); tasks are visible to their assignee and candidate groups (the engine grants
  * those itself); a request is readable by its applicant and their group leader (granted per
  * instance by {@link RequestGrants}); the principal and the office read every request.
  */
@@ -28,6 +28,8 @@ public class CamundaGrants {
 
     private static final List<String> SCHOOL_GROUPS = List.of(CamundaGroups.TEACHERS, CamundaGroups.GROUP_LEADERS,
             CamundaGroups.PRINCIPAL, CamundaGroups.OFFICE);
+    /** Contract names of DOMAIN.md: the processes a person starts from a start form. */
+    private static final List<String> STARTED_BY_PEOPLE = List.of("externalStudy", "degreeUpgrade");
     private static final List<String> SCHOOL_WIDE_READERS = List.of(CamundaGroups.PRINCIPAL, CamundaGroups.OFFICE);
 
     private final AuthorizationService authorizations;
@@ -43,8 +45,13 @@ public class CamundaGrants {
             grantGroup(group, Resources.FILTER, "*", Permissions.READ);
             grantGroup(group, Resources.USER, "*", Permissions.READ);
             grantGroup(group, Resources.GROUP, "*", Permissions.READ);
-            grantGroup(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grantGroup(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            // a person starts only the requests a person makes; the report-back and the term review
+            // start from the app itself (the engine's gate refuses them too, whatever the grants say)
+            revokeGroup(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.CREATE_INSTANCE);
+            for (String processKey : STARTED_BY_PEOPLE) {
+                grantGroup(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
             grantGroup(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             grantGroup(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE);
         }
@@ -61,6 +68,16 @@ public class CamundaGrants {
         grant(null, userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
         grant(null, userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
                 HistoricProcessInstancePermissions.READ);
+    }
+
+    /** Takes a permission back from a grant made by an earlier version (schools upgrade in place). */
+    private void revokeGroup(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId).groupIdIn(groupId).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            existing.removePermission(permission);
+            authorizations.saveAuthorization(existing);
+        }
     }
 
     private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -1,6 +1,7 @@
 package school.training.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -40,6 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 import school.training.ledger.LedgerEntry;
 import school.training.ledger.TrainingLedger;
 import school.training.notifications.Notification;
+import school.training.records.RequestRecords;
+import school.training.records.StepRecord;
 import school.training.notifications.Notifications;
 
 /**
@@ -66,6 +69,8 @@ class ReportBackProcessTests {
     TrainingLedger ledger;
     @Autowired
     Notifications notifications;
+    @Autowired
+    RequestRecords records;
 
     ReportBacks reportBacks;
     LocalDate start;
@@ -197,6 +202,31 @@ class ReportBackProcessTests {
         assertThat(report).isEnded().variables().containsEntry("reimbursedTotal", 2100.0);
         assertThat(Reimbursement.settled(new BigDecimal("30.00"), new BigDecimal("50.00")))
                 .isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void moneyAndHoursComeFromTheRecordsNotFromVariablesChangedAfterwards() {
+        // given a report-back whose trip was approved with 800 / 900 / 600 / 0
+        ProcessInstance report = tripEnded("li.na", Map.of());
+        complete(task(RETURN_CHECK_IN, report), withVariables("checkInStatus", "onTime"));
+        complete(task(SUBMIT_REPORT, report), report(650, 1200, 600, 30));
+
+        // when someone with the power to (the admin, in Cockpit) rewrites the approved budget, the
+        // actual expenses and the certificate hours as variables before the review
+        runtimeService.setVariables(report.getId(), Map.of("budgetLodging", 50000.0, "actualLodging", 50000.0,
+                "certificateHours", 9999.0, "tripDays", 300));
+        complete(task(REVIEW_REPORT, report), withVariables("reviewDecision", "approve", "sharing", "none"));
+
+        // then the reimbursement and the ledger follow what the steps recorded
+        assertThat(report).variables().containsEntry("reimbursableLodging", 900.0)
+                .containsEntry("reimbursableTotal", 2150.0);
+        assertThat(entriesFor("li.na", report.getId())).singleElement()
+                .satisfies(entry -> assertThat(entry.getHours()).isEqualByComparingTo("18.0"));
+        // and the records say who decided each step, and when
+        assertThat(records.steps(report.getId())).extracting(StepRecord::getStep, StepRecord::getDecidedBy)
+                .contains(tuple(StepRecord.START, null), tuple(SUBMIT_REPORT, "li.na"),
+                        tuple(REVIEW_REPORT, "chen.jing"));
+        assertThat(records.applicant(report.getId())).contains("li.na");
     }
 
     @Test
