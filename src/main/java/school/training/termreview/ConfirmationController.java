@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import school.training.people.CamundaGroups;
 import school.training.tasklist.CurrentUser;
+import school.training.tasklist.TaskCompletion;
 
 /**
  * The principal confirms the scored results of a teaching group in one step ({@code principalConfirmation},
@@ -37,10 +38,12 @@ class ConfirmationController {
             "scoreObservation", "scoreReportBack", "scoreAttendance", "totalScore", "grade", "deductionReason");
 
     private final TaskService taskService;
+    private final TaskCompletion completion;
     private final RuntimeService runtimeService;
 
-    ConfirmationController(TaskService taskService, RuntimeService runtimeService) {
+    ConfirmationController(TaskService taskService, TaskCompletion completion, RuntimeService runtimeService) {
         this.taskService = taskService;
+        this.completion = completion;
         this.runtimeService = runtimeService;
     }
 
@@ -68,7 +71,7 @@ class ConfirmationController {
                     if (task.getAssignee() == null) {
                         taskService.claim(task.getId(), user.id());
                     }
-                    taskService.complete(task.getId(), Map.of("principalDecision", "approve"));
+                    completion.complete(task.getId(), user, Map.of("principalDecision", "approve"));
                     confirmed++;
                 } catch (ProcessEngineException e) {
                     // confirmed or claimed by someone else meanwhile

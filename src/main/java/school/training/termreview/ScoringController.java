@@ -19,6 +19,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import school.training.tasklist.CurrentUser;
+import school.training.tasklist.RuleViolation;
+import school.training.tasklist.TaskCompletion;
+
 /**
  * The group leader scores the whole group on one page ({@code leaderScoring}): one row per review
  * assigned to her, pre-computed items shown with their points, judged items typed in. Valid rows are
@@ -30,12 +34,14 @@ class ScoringController {
     static final String URL = "/term-reviews/scoring";
 
     private final TaskService taskService;
+    private final TaskCompletion completion;
     private final RuntimeService runtimeService;
     private final Rubric rubric;
     private final RubricSettings settings;
 
-    ScoringController(TaskService taskService, RuntimeService runtimeService, Rubric rubric, RubricSettings settings) {
+    ScoringController(TaskService taskService, TaskCompletion completion, RuntimeService runtimeService, Rubric rubric, RubricSettings settings) {
         this.taskService = taskService;
+        this.completion = completion;
         this.runtimeService = runtimeService;
         this.rubric = rubric;
         this.settings = settings;
@@ -67,8 +73,13 @@ class ScoringController {
                 continue;
             }
             try {
-                taskService.complete(row.getTaskId(), variables);
+                completion.complete(row.getTaskId(), CurrentUser.of(authentication), variables);
                 scored++;
+            } catch (RuleViolation e) {
+                // the engine's rules, the same as for Camunda's Tasklist and the REST API
+                e.errors().forEach((field, error) -> row.reject(field, error.code(), error.args()));
+                errors = true;
+                left.add(row);
             } catch (ProcessEngineException e) {
                 // completed or reassigned meanwhile: nothing to do here any more
             }

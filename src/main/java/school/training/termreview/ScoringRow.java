@@ -79,6 +79,11 @@ public class ScoringRow {
         return included;
     }
 
+    /** A problem the engine found when the row was completed (its rules are the same for every client). */
+    void reject(String field, String code, Object... args) {
+        errors.putIfAbsent(field, new Problem(code, args));
+    }
+
     /** Checks the row with the rules of the task form and TermReviewRules; answers the variables, or null. */
     Map<String, Object> validate(RubricSettings settings) {
         errors.clear();
