@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
@@ -66,7 +68,10 @@ class SubmissionGate extends CommandInterceptor {
             SignalCmd.class, SignalEventReceivedCmd.class, ExecuteJobsCmd.class, SetJobRetriesCmd.class,
             AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class,
             SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class, AbstractSetJobStateCmd.class,
-            AbstractSetJobDefinitionStateCmd.class, DeleteJobCmd.class, UnlockJobCmd.class);
+            AbstractSetJobDefinitionStateCmd.class, DeleteJobCmd.class, UnlockJobCmd.class,
+            // a BPMN error or escalation thrown from a user task sets any variables and, caught nowhere,
+            // ends the step without its form: a leader could end a request at his review
+            HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class);
 
     private final ProcessEngineConfigurationImpl configuration;
     private final ObjectProvider<SubmissionCheck> check;
