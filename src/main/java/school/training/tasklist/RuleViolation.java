@@ -2,16 +2,18 @@ package school.training.tasklist;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 import school.training.forms.FormError;
 
 /**
  * A start or completion the engine refused because it breaks the form's or the process's rules. The
  * REST API and Camunda's Tasklist answer 400 with the message; our pages show each error beside its
- * field.
+ * field. It is Camunda's own kind of form validation failure, so Camunda's REST resources answer 400
+ * for it wherever they run: on /engine-rest and on Tasklist's own API (/camunda/api/engine), which
+ * {@link RestAnswers} does not reach and which answers 500 for any other engine exception.
  */
-public class RuleViolation extends BadUserRequestException {
+public class RuleViolation extends FormFieldValidationException {
 
     /** Errors that belong to no field (nobody decides on their own request) use this key. */
     public static final String REQUEST = "_request";
@@ -19,7 +21,7 @@ public class RuleViolation extends BadUserRequestException {
     private final transient Map<String, FormError> errors;
 
     RuleViolation(String message, Map<String, FormError> errors) {
-        super(message);
+        super(null, message);
         this.errors = Map.copyOf(errors);
     }
 

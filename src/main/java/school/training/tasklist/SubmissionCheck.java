@@ -15,11 +15,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -75,7 +76,7 @@ class SubmissionCheck {
 
     void completion(Authentication user, String taskId, Map<String, Object> sent) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || !mayWork(task, user)) {
+        if (task == null || !engineLetsWork(task)) {
             return; // the engine itself answers "not found" or "not allowed"
         }
         FormSchema form = FormSchema.parse(formService.getDeployedTaskForm(taskId));
@@ -138,21 +139,27 @@ class SubmissionCheck {
         }
     }
 
-    private boolean mayWork(Task task, Authentication user) {
-        if (user.getUserId().equals(task.getAssignee())) {
-            return true;
-        }
-        if (task.getAssignee() != null) {
-            return false;
-        }
-        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType())
-                    && (user.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()))) {
-                return true;
+    /**
+     * Whether the engine itself lets the signed-in person work this task: Camunda's own check, so the
+     * rules apply to everyone it lets through (assignee, owner, candidate users and groups, any other
+     * identity link, a grant kept from an earlier assignment), and a stranger still gets the engine's
+     * own "not allowed". Looking only at assignee and candidates missed a candidate whose group may
+     * still work a task assigned to someone else, so an office member could register her own request
+     * after handing the task to a colleague.
+     */
+    private static boolean engineLetsWork(Task task) {
+        CommandContext context = Context.getCommandContext();
+        context.enableAuthorizationCheck();
+        try {
+            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+                checker.checkTaskWork((TaskEntity) task);
             }
+            return true;
+        } catch (AuthorizationException e) {
+            return false;
+        } finally {
+            context.disableAuthorizationCheck();
         }
-        return false;
     }
 
     private static boolean isApplicantsOwnStep(Task task) {

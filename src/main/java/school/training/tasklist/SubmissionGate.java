@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
@@ -41,6 +43,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -65,7 +68,10 @@ class SubmissionGate extends CommandInterceptor {
             SignalCmd.class, SignalEventReceivedCmd.class, ExecuteJobsCmd.class, SetJobRetriesCmd.class,
             AbstractSetJobsRetriesBatchCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class,
             SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class, AbstractSetJobStateCmd.class,
-            AbstractSetJobDefinitionStateCmd.class, DeleteJobCmd.class, UnlockJobCmd.class);
+            AbstractSetJobDefinitionStateCmd.class, DeleteJobCmd.class, UnlockJobCmd.class,
+            // a BPMN error or escalation thrown from a user task sets any variables and, caught nowhere,
+            // ends the step without its form: a leader could end a request at his review
+            HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class);
 
     private final ProcessEngineConfigurationImpl configuration;
     private final ObjectProvider<SubmissionCheck> check;
@@ -82,9 +88,14 @@ class SubmissionGate extends CommandInterceptor {
                 || isAdmin(user)) {
             return next.execute(command);
         }
+        if (command instanceof FailedJobListener) {
+            // Camunda records every failed POST /job/{id}/execute as a failure of the job, one retry less,
+            // even when this gate refused it before it ran (ExecuteJobHelper); only the admin executes
+            // jobs, so for anyone else this is the aftermath of a refusal and the job stays as it was
+            return null;
+        }
         for (Class<?> refused : ADMIN_ONLY) {
             if (refused.isInstance(command)) {
-                // thrown before the command runs: a refused job command never touches the job's retries
                 throw new AuthorizationException("Only the administrator may do this directly ("
                         + command.getClass().getSimpleName() + "); requests change only through their forms");
             }
