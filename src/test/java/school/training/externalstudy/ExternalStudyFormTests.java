@@ -75,6 +75,32 @@ class ExternalStudyFormTests {
     }
 
     @Test
+    void aTripLongerThanTheMaximumIsRefusedBesideTheEndDateAndTheTypedValuesStay() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        LocalDate start = LocalDate.now().plusDays(10);
+        fields.put("startDate", start.toString());
+        fields.put("endDate", start.plusDays(399).toString());
+        fields.put("title", "一年多的进修（保留我）");
+
+        String page = rejected(fields, WebFixtures.pdf("notice.pdf"));
+
+        assertThat(errorBeside(page, "endDate")).isEqualTo("外出时间最长 366 天，请检查结束日期。");
+        assertThat(page).contains("value=\"一年多的进修（保留我）\"", "value=\"" + fields.get("endDate") + "\"",
+                "学习新课标下的阅读教学方法");
+    }
+
+    @Test
+    void aTripOfExactlyTheMaximumIsAccepted() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        LocalDate start = LocalDate.now().plusDays(10);
+        fields.put("startDate", start.toString());
+        fields.put("endDate", start.plusDays(365).toString());
+
+        mvc.perform(WebFixtures.startForm(fields, WebFixtures.pdf("notice.pdf")).with(web.as("li.na")))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void startInThePastIsRefused() throws Exception {
         Map<String, String> fields = WebFixtures.validFields();
         fields.put("startDate", LocalDate.now().minusDays(1).toString());
