@@ -101,6 +101,19 @@ class ExternalStudyFormTests {
     }
 
     @Test
+    void aControlCharacterIsRefusedBesideItsFieldAndTheRestStays() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        fields.put("organizer", "市教育局\u0000教研室");
+        fields.put("title", "省级数学年会（保留我）");
+
+        String page = rejected(fields, WebFixtures.pdf("notice.pdf"));
+
+        assertThat(errorBeside(page, "organizer")).isEqualTo("含有不可见的控制字符，请删除后再提交（常见于从别处复制的文字）");
+        assertThat(page).doesNotContain("id=\"err-title\"", "id=\"err-purpose\"")
+                .contains("value=\"省级数学年会（保留我）\"", "学习新课标下的阅读教学方法");
+    }
+
+    @Test
     void startInThePastIsRefused() throws Exception {
         Map<String, String> fields = WebFixtures.validFields();
         fields.put("startDate", LocalDate.now().minusDays(1).toString());
