@@ -25,6 +25,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import school.training.attachments.Attachments;
 import school.training.tasklist.WebFixtures;
 
 /** The outside-study forms on our pages: bad input comes back beside its field, good input starts typed. */
@@ -43,6 +44,8 @@ class ExternalStudyFormTests {
     HistoryService historyService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    Attachments attachments;
 
     WebFixtures web;
 
@@ -156,6 +159,29 @@ class ExternalStudyFormTests {
         String page = rejected(WebFixtures.validFields(),
                 new MockMultipartFile("invitation", "scan.pdf", "application/pdf", elevenMegabytes));
         assertThat(errorBeside(page, "invitation")).isEqualTo("文件不能超过 10 MB");
+    }
+
+    @Test
+    void aThousandCharacterFileNameIsStoredShortenedWithItsExtension() throws Exception {
+        String name = storedInvitationName("邀".repeat(996) + ".pdf");
+
+        assertThat(name).hasSizeLessThanOrEqualTo(200).startsWith("邀邀邀").endsWith("….pdf");
+    }
+
+    @Test
+    void controlCharactersAndPathsInAFileNameAreDropped() throws Exception {
+        // Tomcat itself refuses a NUL before we see it (UploadLimitsHttpTests); anything that gets here is cleaned
+        assertThat(storedInvitationName("..\\..\\通知\u0000\u001b[2J\u202Efdp.pdf")).isEqualTo("通知[2Jfdp.pdf");
+    }
+
+    /** Starts a request with this invitation file name (no 500, whatever the name) and answers the name kept. */
+    private String storedInvitationName(String filename) throws Exception {
+        var result = mvc.perform(WebFixtures.startForm(WebFixtures.validFields(),
+                new MockMultipartFile("invitation", filename, "application/pdf", "%PDF-1.4".getBytes()))
+                .with(web.as("li.na"))).andExpect(status().is3xxRedirection()).andReturn();
+        String id = result.getResponse().getRedirectedUrl().substring("/requests/".length());
+        String attachmentId = (String) runtimeService.getVariable(id, "invitation");
+        return attachments.find(attachmentId).orElseThrow().getFileName();
     }
 
     @Test
