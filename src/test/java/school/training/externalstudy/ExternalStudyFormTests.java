@@ -230,6 +230,47 @@ class ExternalStudyFormTests {
     }
 
     @Test
+    void linksAndMarkupATeacherTypedAreShownAsPlainTextOnTheLeadersTaskPage() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        fields.put("title", "<b>观摩</b> [报名](http://evil.example/t)");
+        fields.put("purpose", "详见 <a href=\"http://evil.example/a\">通知</a> 与 [课件](http://evil.example/m) ![x](http://evil.example/i.png)");
+        fields.put("classCover", "**王老师** <script>alert(1)</script>");
+        var result = mvc.perform(WebFixtures.startForm(fields, WebFixtures.pdf("notice.pdf")).with(web.as("li.na")))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String id = result.getResponse().getRedirectedUrl().substring("/requests/".length());
+        Task review = taskService.createTaskQuery().processInstanceId(id).singleResult();
+
+        String page = mvc.perform(get("/tasks/" + review.getId()).with(web.as("chen.jing")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("<a href=\"http://evil.example", "href=\"http://evil.example", "<script>alert",
+                "<b>观摩</b>", "<img", "<strong>王老师</strong>");
+        assertThat(page).contains("&lt;a href=&quot;http://evil.example/a&quot;&gt;通知&lt;/a&gt; 与 [课件](http://evil.example/m)",
+                "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;观摩&lt;/b&gt; [报名](http://evil.example/t)");
+        // the review form shows the request in disabled fields: plain text, like Camunda's Tasklist
+        assertThat(page).containsPattern("<textarea[^>]*id=\"f-purpose\"[^>]*disabled");
+        assertThat(page).containsPattern("<input[^>]*id=\"f-title\"[^>]*disabled");
+    }
+
+    @Test
+    void whatTheReviewFormShowsIsNeverTakenFromThePost() throws Exception {
+        String id = web.submitRequest(mvc, "li.na");
+        Task review = taskService.createTaskQuery().processInstanceId(id).singleResult();
+        Object title = runtimeService.getVariable(id, "title");
+
+        mvc.perform(post("/tasks/" + review.getId()).param("leaderDecision", "approve")
+                .param("title", "改过的标题").param("purpose", "[改过](http://evil.example)").param("budgetTotal", "1")
+                .with(csrf()).with(web.as("chen.jing"))).andExpect(status().is3xxRedirection());
+
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("title")
+                .singleResult().getValue()).isEqualTo(title);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("purpose")
+                .singleResult().getValue()).isEqualTo(WebFixtures.validFields().get("purpose"));
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("budgetTotal")
+                .singleResult().getValue()).isEqualTo(440.75);
+    }
+
+    @Test
     void rejectWithReasonEndsTheRequest() throws Exception {
         String id = web.submitRequest(mvc, "li.na");
         Task review = taskService.createTaskQuery().processInstanceId(id).singleResult();
