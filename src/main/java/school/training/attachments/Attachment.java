@@ -2,6 +2,7 @@ package school.training.attachments;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -9,8 +10,12 @@ import jakarta.persistence.Id;
 @Entity
 public class Attachment {
 
+    /** Column width of the file name; {@link Attachments} keeps names shorter than this. */
+    static final int FILE_NAME_LENGTH = 255;
+
     @Id
     private String id;
+    @Column(length = FILE_NAME_LENGTH)
     private String fileName;
     private String contentType;
     private long size;

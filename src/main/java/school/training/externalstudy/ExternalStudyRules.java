@@ -3,16 +3,18 @@ package school.training.externalstudy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import school.training.forms.FormSubmission;
 import school.training.tasklist.SubmissionRules;
 
 /**
- * What the outside-study forms cannot say in their schema: the trip ends on or after its start and
- * does not start in the past, an approver who sends a request back or refuses it says why, and an
+ * What the outside-study forms cannot say in their schema: the trip ends on or after its start, does
+ * not start in the past and lasts at most {@code training.external-study.max-trip-days}, an approver who sends a request back or refuses it says why, and an
  * approval number is given only once.
  */
 @Component
@@ -23,10 +25,13 @@ class ExternalStudyRules implements SubmissionRules {
 
     private final Clock clock;
     private final ApprovalNumbers approvalNumbers;
+    private final int maxTripDays;
 
-    ExternalStudyRules(Clock clock, ApprovalNumbers approvalNumbers) {
+    ExternalStudyRules(Clock clock, ApprovalNumbers approvalNumbers,
+            @Value("${training.external-study.max-trip-days:366}") int maxTripDays) {
         this.clock = clock;
         this.approvalNumbers = approvalNumbers;
+        this.maxTripDays = maxTripDays;
     }
 
     @Override
@@ -53,6 +58,9 @@ class ExternalStudyRules implements SubmissionRules {
         }
         if (start != null && end != null && end.isBefore(start)) {
             submission.reject("endDate", "externalStudy.error.endBeforeStart");
+        } else if (start != null && end != null && ChronoUnit.DAYS.between(start, end) + 1 > maxTripDays) {
+            // counted like TripFacts' tripDays: both the first and the last day
+            submission.reject("endDate", "externalStudy.error.tripTooLong", maxTripDays);
         }
     }
 

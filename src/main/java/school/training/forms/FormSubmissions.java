@@ -39,6 +39,8 @@ public class FormSubmissions {
     public static final String OPTION = "form.error.option";
     public static final String FILE_TOO_LARGE = "form.error.fileTooLarge";
     public static final String FILE_TYPE = "form.error.fileType";
+    public static final String CONTROL_CHARACTER = "form.error.controlCharacter";
+    public static final String SINGLE_LINE = "form.error.singleLine";
 
     // Plain decimal notation only: no exponent, no grouping, no comma decimal, no NaN/Infinity
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
@@ -211,7 +213,10 @@ public class FormSubmissions {
         FormValidation rules = c.getValidate();
         String key = c.getKey();
         int length = value.codePointCount(0, value.length());
-        if (rules.minLength() != null && length < rules.minLength()) {
+        String control = controlCharacters(c, value);
+        if (control != null) {
+            s.reject(key, control);
+        } else if (rules.minLength() != null && length < rules.minLength()) {
             s.reject(key, MIN_LENGTH, rules.minLength());
         } else if (rules.maxLength() != null && length > rules.maxLength()) {
             s.reject(key, MAX_LENGTH, rules.maxLength());
@@ -220,6 +225,29 @@ public class FormSubmissions {
             s.reject(key, PATTERN);
         }
         s.values().put(key, value);
+    }
+
+    /**
+     * The error for a control character (Unicode category Cc) in typed text, or null: a textarea
+     * may hold line breaks and tabs, a single-line field none. Others (NUL, escape, bell, C1 codes)
+     * are never meant: they come with pasted text and break exports, e-mail and other programs.
+     */
+    private static String controlCharacters(FormComponent c, String value) {
+        boolean multiLine = FormComponent.TEXTAREA.equals(c.getType());
+        String error = null;
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (Character.getType(ch) != Character.CONTROL) {
+                continue;
+            }
+            if (ch != '\n' && ch != '\r' && ch != '\t') {
+                return CONTROL_CHARACTER;
+            }
+            if (!multiLine) {
+                error = SINGLE_LINE;
+            }
+        }
+        return error;
     }
 
     private void readNumber(FormSubmission s, FormComponent c, String value) {

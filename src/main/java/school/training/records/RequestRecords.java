@@ -68,6 +68,9 @@ public class RequestRecords {
     void recordStep(DelegateTask task, FormSchema form) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (FormComponent field : form.fields()) {
+            if (!field.isEditable()) {
+                continue; // shown for context only: another step's fact, not this step's decision
+            }
             Object value = task.getVariable(field.getKey());
             if (value != null && storable(value)) {
                 values.put(field.getKey(), value);

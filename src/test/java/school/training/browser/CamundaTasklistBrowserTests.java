@@ -89,11 +89,50 @@ class CamundaTasklistBrowserTests extends BrowserTestBase {
         logout();
     }
 
+    /**
+     * form-js renders a text component's markdown and HTML with variables filled in: what a teacher typed
+     * would become live links in the leader's Tasklist. The forms show it in disabled fields instead.
+     */
+    @Test
+    void linksATeacherTypedAreShownAsPlainTextInCamundaTasklist() {
+        String purpose = "详见 <a href=\"http://evil.example/a\" id=\"typed-link\">通知</a> 与 [课件](http://evil.example/m)";
+        String processInstanceId = startRequestAsLiNa(Map.of("title", "[报名](http://evil.example/t) 省级培训",
+                "purpose", purpose, "classCover", "**王老师** <img src=\"http://evil.example/i.png\">"));
+        Task review = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("leaderReview").singleResult();
+
+        loginAs("chen.jing");
+        driver().get(url("/camunda/app/tasklist/default/"));
+        WebElement taskLink = waiting(TASKLIST_WAIT).until(
+                presenceOfElementLocated(By.cssSelector(".tasks-list a[href*='task=" + review.getId() + "']")));
+        scrollIntoView(taskLink);
+        taskLink.click();
+
+        // the form is there once its decision radios are
+        waiting(TASKLIST_WAIT).until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form-field-radio")).isEmpty());
+        WebElement form = driver().findElement(By.cssSelector(".task-details .fjs-form"));
+        List<WebElement> textareas = form.findElements(By.cssSelector("textarea"));
+        assertThat(textareas).extracting(t -> t.getDomProperty("value")).contains(purpose);
+        assertThat(textareas.stream().filter(t -> purpose.equals(t.getDomProperty("value"))).findFirst().orElseThrow()
+                .isEnabled()).isFalse();
+        assertThat(form.findElements(By.cssSelector("a[href*='evil.example'], img[src*='evil.example'], #typed-link")))
+                .isEmpty();
+        assertThat(form.findElements(By.cssSelector("input")).stream().map(i -> i.getDomProperty("value")))
+                .contains("[报名](http://evil.example/t) 省级培训");
+
+        driver().get(url("/"));
+        logout();
+    }
+
     private HistoricTaskInstance historicReview(String taskId) {
         return historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
     }
 
     private String startRequestAsLiNa() {
+        return startRequestAsLiNa(Map.of());
+    }
+
+    private String startRequestAsLiNa(Map<String, Object> overrides) {
         LocalDate start = LocalDate.now().plusDays(15);
         Map<String, Object> variables = new HashMap<>();
         variables.put("applicant", "li.na");
@@ -112,6 +151,7 @@ class CamundaTasklistBrowserTests extends BrowserTestBase {
         variables.put("budgetFees", 500.0);
         variables.put("budgetOther", 100.0);
         variables.put("invitation", "no-file");
+        variables.putAll(overrides);
         // seeded as the app does (no signed-in caller), so the engine's start rules for people do not apply
         try {
             return runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();

@@ -25,6 +25,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import school.training.attachments.Attachments;
 import school.training.tasklist.WebFixtures;
 
 /** The outside-study forms on our pages: bad input comes back beside its field, good input starts typed. */
@@ -43,6 +44,8 @@ class ExternalStudyFormTests {
     HistoryService historyService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    Attachments attachments;
 
     WebFixtures web;
 
@@ -72,6 +75,45 @@ class ExternalStudyFormTests {
         assertThat(page).doesNotContain("id=\"err-startDate\"");
         assertThat(page).contains("value=\"省级数学年会（保留我）\"", "value=\"" + fields.get("endDate") + "\"",
                 "value=\"" + fields.get("startDate") + "\"", "学习新课标下的阅读教学方法");
+    }
+
+    @Test
+    void aTripLongerThanTheMaximumIsRefusedBesideTheEndDateAndTheTypedValuesStay() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        LocalDate start = LocalDate.now().plusDays(10);
+        fields.put("startDate", start.toString());
+        fields.put("endDate", start.plusDays(399).toString());
+        fields.put("title", "一年多的进修（保留我）");
+
+        String page = rejected(fields, WebFixtures.pdf("notice.pdf"));
+
+        assertThat(errorBeside(page, "endDate")).isEqualTo("外出时间最长 366 天，请检查结束日期。");
+        assertThat(page).contains("value=\"一年多的进修（保留我）\"", "value=\"" + fields.get("endDate") + "\"",
+                "学习新课标下的阅读教学方法");
+    }
+
+    @Test
+    void aTripOfExactlyTheMaximumIsAccepted() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        LocalDate start = LocalDate.now().plusDays(10);
+        fields.put("startDate", start.toString());
+        fields.put("endDate", start.plusDays(365).toString());
+
+        mvc.perform(WebFixtures.startForm(fields, WebFixtures.pdf("notice.pdf")).with(web.as("li.na")))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aControlCharacterIsRefusedBesideItsFieldAndTheRestStays() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        fields.put("organizer", "市教育局\u0000教研室");
+        fields.put("title", "省级数学年会（保留我）");
+
+        String page = rejected(fields, WebFixtures.pdf("notice.pdf"));
+
+        assertThat(errorBeside(page, "organizer")).isEqualTo("含有不可见的控制字符，请删除后再提交（常见于从别处复制的文字）");
+        assertThat(page).doesNotContain("id=\"err-title\"", "id=\"err-purpose\"")
+                .contains("value=\"省级数学年会（保留我）\"", "学习新课标下的阅读教学方法");
     }
 
     @Test
@@ -120,6 +162,29 @@ class ExternalStudyFormTests {
     }
 
     @Test
+    void aThousandCharacterFileNameIsStoredShortenedWithItsExtension() throws Exception {
+        String name = storedInvitationName("邀".repeat(996) + ".pdf");
+
+        assertThat(name).hasSizeLessThanOrEqualTo(200).startsWith("邀邀邀").endsWith("….pdf");
+    }
+
+    @Test
+    void controlCharactersAndPathsInAFileNameAreDropped() throws Exception {
+        // Tomcat itself refuses a NUL before we see it (UploadLimitsHttpTests); anything that gets here is cleaned
+        assertThat(storedInvitationName("..\\..\\通知\u0000\u001b[2J\u202Efdp.pdf")).isEqualTo("通知[2Jfdp.pdf");
+    }
+
+    /** Starts a request with this invitation file name (no 500, whatever the name) and answers the name kept. */
+    private String storedInvitationName(String filename) throws Exception {
+        var result = mvc.perform(WebFixtures.startForm(WebFixtures.validFields(),
+                new MockMultipartFile("invitation", filename, "application/pdf", "%PDF-1.4".getBytes()))
+                .with(web.as("li.na"))).andExpect(status().is3xxRedirection()).andReturn();
+        String id = result.getResponse().getRedirectedUrl().substring("/requests/".length());
+        String attachmentId = (String) runtimeService.getVariable(id, "invitation");
+        return attachments.find(attachmentId).orElseThrow().getFileName();
+    }
+
+    @Test
     void goodRequestStartsTheProcessWithTypedVariablesComputedOnTheServer() throws Exception {
         Map<String, String> fields = WebFixtures.validFields();
         // a browser could post the read-only total or the days: the server must not believe them
@@ -162,6 +227,47 @@ class ExternalStudyFormTests {
         Task still = taskService.createTaskQuery().processInstanceId(id).singleResult();
         assertThat(still.getId()).isEqualTo(review.getId());
         assertThat(runtimeService.getVariable(id, "leaderDecision")).isNull();
+    }
+
+    @Test
+    void linksAndMarkupATeacherTypedAreShownAsPlainTextOnTheLeadersTaskPage() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        fields.put("title", "<b>观摩</b> [报名](http://evil.example/t)");
+        fields.put("purpose", "详见 <a href=\"http://evil.example/a\">通知</a> 与 [课件](http://evil.example/m) ![x](http://evil.example/i.png)");
+        fields.put("classCover", "**王老师** <script>alert(1)</script>");
+        var result = mvc.perform(WebFixtures.startForm(fields, WebFixtures.pdf("notice.pdf")).with(web.as("li.na")))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String id = result.getResponse().getRedirectedUrl().substring("/requests/".length());
+        Task review = taskService.createTaskQuery().processInstanceId(id).singleResult();
+
+        String page = mvc.perform(get("/tasks/" + review.getId()).with(web.as("chen.jing")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).doesNotContain("<a href=\"http://evil.example", "href=\"http://evil.example", "<script>alert",
+                "<b>观摩</b>", "<img", "<strong>王老师</strong>");
+        assertThat(page).contains("&lt;a href=&quot;http://evil.example/a&quot;&gt;通知&lt;/a&gt; 与 [课件](http://evil.example/m)",
+                "&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;观摩&lt;/b&gt; [报名](http://evil.example/t)");
+        // the review form shows the request in disabled fields: plain text, like Camunda's Tasklist
+        assertThat(page).containsPattern("<textarea[^>]*id=\"f-purpose\"[^>]*disabled");
+        assertThat(page).containsPattern("<input[^>]*id=\"f-title\"[^>]*disabled");
+    }
+
+    @Test
+    void whatTheReviewFormShowsIsNeverTakenFromThePost() throws Exception {
+        String id = web.submitRequest(mvc, "li.na");
+        Task review = taskService.createTaskQuery().processInstanceId(id).singleResult();
+        Object title = runtimeService.getVariable(id, "title");
+
+        mvc.perform(post("/tasks/" + review.getId()).param("leaderDecision", "approve")
+                .param("title", "改过的标题").param("purpose", "[改过](http://evil.example)").param("budgetTotal", "1")
+                .with(csrf()).with(web.as("chen.jing"))).andExpect(status().is3xxRedirection());
+
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("title")
+                .singleResult().getValue()).isEqualTo(title);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("purpose")
+                .singleResult().getValue()).isEqualTo(WebFixtures.validFields().get("purpose"));
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("budgetTotal")
+                .singleResult().getValue()).isEqualTo(440.75);
     }
 
     @Test

@@ -3,6 +3,8 @@ package school.training.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -166,6 +168,29 @@ class FormFragmentTests {
         assertThat(html).doesNotContain("<script", "<img", "<i>");
         assertThat(tag(html, "f-decision")).startsWith("<fieldset");
         assertThat(tag(html, "f-decision-0")).contains("type=\"radio\"", "value=\"approve\"");
+    }
+
+    @Test
+    void aDisabledFieldShowsItsValueAsPlainTextWithoutHelpAndIsMarkedAsContext() throws IOException {
+        FormSchema review = FormSchema.parse(Files.newInputStream(Path.of("forms/externalstudy/leaderReview.form")));
+        Map<String, Object> values = new HashMap<>();
+        values.put("title", "研修 [报名](http://evil.example)");
+        values.put("purpose", "<a href=\"http://evil.example\">点我</a>");
+        values.put("startDate", "2026-04-10");
+        values.put("tripDays", 3);
+
+        String html = render(review, values, Map.of(), false, Locale.ENGLISH);
+
+        assertThat(tag(html, "f-title")).contains("disabled", "value=\"研修 [报名](http://evil.example)\"");
+        assertThat(html).contains("&lt;a href=&quot;http://evil.example&quot;&gt;点我&lt;/a&gt;</textarea>")
+                .doesNotContain("<a href=\"http://evil.example");
+        assertThat(tag(html, "f-startDate")).contains("type=\"date\"", "disabled", "value=\"2026-04-10\"");
+        assertThat(tag(html, "f-tripDays")).contains("disabled", "value=\"3\"");
+        // instructions are for filling a field in, not for reading one
+        assertThat(field(html, "title")).startsWith("<div class=\"field field-textfield context\"")
+                .doesNotContain("help-title", "For example");
+        assertThat(tag(html, "f-leaderComment")).doesNotContain("disabled");
+        assertThat(field(html, "leaderComment")).doesNotContain("context");
     }
 
     @Test

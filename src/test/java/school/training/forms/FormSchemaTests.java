@@ -53,11 +53,14 @@ class FormSchemaTests {
     }
 
     @Test
-    void parsesEveryDeployedFormAndKeepsTextComponents() throws IOException {
+    void parsesEveryDeployedFormWithTheRequestShownInDisabledFields() throws IOException {
         for (String name : new String[] { "leaderReview", "principalApproval", "officeRegistration" }) {
             FormSchema schema = load(name);
             assertThat(schema.getId()).isEqualTo("externalStudy-" + name);
-            assertThat(schema.getComponents().get(0).getType()).isEqualTo("text");
+            FormComponent title = schema.getComponents().get(0);
+            assertThat(title.getKey()).isEqualTo("title");
+            assertThat(title.isDisabled()).isTrue();
+            assertThat(title.isEditable()).isFalse();
             assertThat(schema.fields()).isNotEmpty();
         }
         assertThat(load("officeRegistration").field("approvalNumber").orElseThrow().getValidate().pattern())

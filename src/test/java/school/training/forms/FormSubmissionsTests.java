@@ -124,6 +124,45 @@ class FormSubmissionsTests {
     }
 
     @Test
+    void controlCharactersAreRefusedButATextareaKeepsItsLineBreaksAndTabs() {
+        put("title", "研修\u0000会议");
+        put("organizer", "教育部\u001b[31m");
+        put("location", "北京\u0085");
+        put("purpose", "第一段：学习方法。\r\n\t第二段：回校分享。");
+        put("classCover", "王老师\u0007代课");
+
+        FormSubmission s = read();
+
+        assertThat(s.errors()).containsEntry("title", new FormError(FormSubmissions.CONTROL_CHARACTER))
+                .containsEntry("organizer", new FormError(FormSubmissions.CONTROL_CHARACTER))
+                .containsEntry("location", new FormError(FormSubmissions.CONTROL_CHARACTER))
+                .containsEntry("classCover", new FormError(FormSubmissions.CONTROL_CHARACTER))
+                .doesNotContainKey("purpose");
+        assertThat(s.values()).containsEntry("purpose", "第一段：学习方法。\r\n\t第二段：回校分享。");
+        // what was typed comes back as it was, for the person to fix
+        assertThat(s.raw()).containsEntry("title", "研修\u0000会议");
+    }
+
+    @Test
+    void aSingleLineFieldTakesNoLineBreakOrTab() {
+        put("title", "2026 年全国\n中学语文教学研讨会");
+        put("organizer", "教育部\t基础教育司");
+
+        FormSubmission s = read();
+
+        assertThat(s.errors()).containsEntry("title", new FormError(FormSubmissions.SINGLE_LINE))
+                .containsEntry("organizer", new FormError(FormSubmissions.SINGLE_LINE));
+    }
+
+    @Test
+    void otherInvisibleButPrintableCharactersAreNotControlCharacters() {
+        // a no-break space and a zero-width joiner are format/space characters, not Cc: they stay
+        put("title", "2026 年全国\u00a0中学语文\u200d研讨会");
+
+        assertThat(read().errors()).doesNotContainKey("title");
+    }
+
+    @Test
     void patternMustMatchWholeValue() throws IOException {
         FormSchema office = FormSchemaTests.load("officeRegistration");
         Map<String, String[]> p = Map.of("approvalNumber", new String[] { "WX-2026-15" });
