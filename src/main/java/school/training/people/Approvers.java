@@ -36,6 +36,16 @@ public class Approvers {
     }
 
     /**
+     * The Camunda group that does the office's steps (registration, verification, settlement) for this
+     * applicant: the office, or for an office member's own request the principal, since nobody in
+     * the office works on their own request and a small school has one clerk.
+     */
+    public String officeGroupFor(String applicant) {
+        boolean applicantIsOffice = directory.find(applicant).map(p -> p.getRole() == Role.OFFICE).orElse(false);
+        return applicantIsOffice ? CamundaGroups.PRINCIPAL : CamundaGroups.OFFICE;
+    }
+
+    /**
      * Who reviews a teacher's study report: their group leader; for a group leader's own report the
      * principal; for the principal's own report someone from the office.
      */

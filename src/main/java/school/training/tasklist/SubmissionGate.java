@@ -28,10 +28,15 @@ import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDescriptionCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskNameCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
@@ -71,7 +76,11 @@ class SubmissionGate extends CommandInterceptor {
             AbstractSetJobDefinitionStateCmd.class, DeleteJobCmd.class, UnlockJobCmd.class,
             // a BPMN error or escalation thrown from a user task sets any variables and, caught nowhere,
             // ends the step without its form: a leader could end a request at his review
-            HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class);
+            HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class,
+            // a task's deadline is the process's (an overdue report stays overdue); resolving a delegated
+            // task sets variables without the form
+            SaveTaskCmd.class, SetTaskDueDateCmd.class, SetTaskNameCmd.class, SetTaskDescriptionCmd.class,
+            ResolveTaskCmd.class);
 
     private final ProcessEngineConfigurationImpl configuration;
     private final ObjectProvider<SubmissionCheck> check;

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,7 @@ class DegreeRulesForEveryClientTests {
     void setUp() {
         // Camunda's REST API and webapps look the engine up in a static registry shared by test contexts
         ProcessEngines.registerProcessEngine(processEngine);
+        BpmnAwareTests.init(processEngine);
         rest = new EngineRest(template);
         applications = new DegreeApplications(identityService, runtimeService, taskService);
     }

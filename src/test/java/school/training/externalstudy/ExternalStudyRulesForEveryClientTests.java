@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,7 @@ class ExternalStudyRulesForEveryClientTests {
     void setUp() {
         // Camunda's REST API and webapps look the engine up in a static registry shared by test contexts
         ProcessEngines.registerProcessEngine(processEngine);
+        BpmnAwareTests.init(processEngine);
         rest = new EngineRest(template);
         requests = new ExternalStudyRequests(identityService, runtimeService);
     }
@@ -189,7 +191,7 @@ class ExternalStudyRulesForEveryClientTests {
     }
 
     @Test
-    void theOfficeCannotRegisterHerOwnRequestWhateverSheSendsAndWhoeverHoldsTheTask() {
+    void theOfficesOwnRequestIsRegisteredByThePrincipalAndNeverByHerself() {
         // given zhao.min's own request (out of the province), approved by the principal over REST
         ProcessInstance own = requests.start("zhao.min", Map.of("outOfProvince", true, "location", "上海市"));
         rest.complete("liu.hua", task(own, PRINCIPAL_APPROVAL).getId(), Map.of("principalDecision", "approve"))
@@ -197,24 +199,31 @@ class ExternalStudyRulesForEveryClientTests {
         String registration = task(own, OFFICE_REGISTRATION).getId();
         Object suggested = runtimeService.getVariable(own.getId(), "approvalNumber");
 
-        // when she registers it herself: with a valid number, with nothing, in Tasklist
+        // then its registration is offered to the principal, not to the office she works in
+        assertThat(taskService.getIdentityLinksForTask(registration)).extracting(link -> link.getGroupId())
+                .contains("principal").doesNotContain("office");
+        assertThat(rest.complete("zhao.min", registration, Map.of("approvalNumber", suggested)).status()
+                .is4xxClientError()).isTrue();
+
+        // when the admin, by mistake, offers it to her as well: the engine's own rule still refuses her,
+        // with a valid number, with nothing, claimed by herself or handed to someone else
+        rest.post("admin", "/engine-rest/task/" + registration + "/identity-links",
+                Map.of("userId", "zhao.min", "type", "candidate")).isNoContent();
         rest.complete("zhao.min", registration, Map.of("approvalNumber", suggested, "officeNotes", "已登记"))
                 .isRefused(BAD_REQUEST, OWN_REQUEST);
         rest.complete("zhao.min", registration, Map.of()).isRefused(BAD_REQUEST, OWN_REQUEST);
         rest.tasklist("zhao.min").submitForm(registration, Map.of("approvalNumber", suggested))
                 .isRefused(BAD_REQUEST, OWN_REQUEST);
-        // claimed by herself, then handed to someone else while her office group may still work it
         rest.post("zhao.min", "/engine-rest/task/" + registration + "/claim", Map.of("userId", "zhao.min"))
                 .isNoContent();
         rest.complete("zhao.min", registration, Map.of("approvalNumber", suggested)).isRefused(BAD_REQUEST, OWN_REQUEST);
-        rest.post("zhao.min", "/engine-rest/task/" + registration + "/assignee", Map.of("userId", "admin"))
-                .isNoContent();
-        rest.complete("zhao.min", registration, Map.of("approvalNumber", suggested)).isRefused(BAD_REQUEST, OWN_REQUEST);
-
-        // then her request still waits for someone else in the office, its number unchanged
         assertThat(runtimeService.getActiveActivityIds(own.getId())).containsExactly(OFFICE_REGISTRATION);
-        assertThat(runtimeService.getVariable(own.getId(), "approvalNumber")).isEqualTo(suggested);
         assertThat(runtimeService.getVariables(own.getId())).doesNotContainKey("officeNotes");
+
+        // and the principal registers it
+        rest.post("admin", "/engine-rest/task/" + registration + "/unclaim", Map.of()).isNoContent();
+        rest.complete("liu.hua", registration, Map.of("approvalNumber", suggested)).isNoContent();
+        assertThat(runtimeService.getActiveActivityIds(own.getId())).doesNotContain(OFFICE_REGISTRATION);
     }
 
     @Test

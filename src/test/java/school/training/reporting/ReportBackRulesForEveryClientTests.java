@@ -9,6 +9,7 @@ import static school.training.reporting.ReportingProcess.SUBMIT_REPORT;
 import static school.training.security.EngineRest.NOT_IN_FORM;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -72,6 +75,7 @@ class ReportBackRulesForEveryClientTests {
     void setUp() {
         // Camunda's REST API and webapps look the engine up in a static registry shared by test contexts
         ProcessEngines.registerProcessEngine(processEngine);
+        BpmnAwareTests.init(processEngine);
         rest = new EngineRest(template);
         reportBacks = new ReportBacks(runtimeService, managementService, identityService);
     }
@@ -117,6 +121,29 @@ class ReportBackRulesForEveryClientTests {
                 .singleElement().satisfies(entry -> assertThat(entry.getHours()).isEqualByComparingTo("18"));
         assertThat(archive.entriesOf("li.na")).filteredOn(entry -> report.getId().equals(entry.getSourceId()))
                 .hasSize(1);
+    }
+
+    @Test
+    void aTeacherCannotMoveHerReportsDeadline() {
+        // given li.na's report, due a week after her return
+        ProcessInstance report = checkedIn("li.na");
+        Task submit = task(report, SUBMIT_REPORT);
+        Date due = submit.getDueDate();
+
+        // when she moves the deadline a month later (as Tasklist's "due date" would) or renames the task
+        Map<String, Object> update = new HashMap<>();
+        update.put("name", "随便");
+        update.put("due", "2099-01-01T00:00:00.000+0000");
+        rest.put("li.na", "/engine-rest/task/" + submit.getId(), update)
+                .isRefused(HttpStatus.FORBIDDEN, EngineRest.ADMIN_ONLY);
+        rest.post("li.na", "/engine-rest/task/" + submit.getId() + "/resolve", Map.of("variables",
+                EngineRest.typed(Map.of("certificateHours", 150.0)))).isRefused(HttpStatus.FORBIDDEN, EngineRest.ADMIN_ONLY);
+
+        // then the report stays due when the process said, so the office still sees it overdue in time
+        Task after = task(report, SUBMIT_REPORT);
+        assertThat(after.getDueDate()).isEqualTo(due);
+        assertThat(after.getName()).isEqualTo(submit.getName());
+        assertThat(runtimeService.getVariable(report.getId(), "certificateHours")).isNull();
     }
 
     @Test

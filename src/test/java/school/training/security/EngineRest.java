@@ -35,6 +35,8 @@ public final class EngineRest {
     public static final String ADMIN_ONLY = "Only the administrator may do this directly";
     /** form.error.notInForm */
     public static final String NOT_IN_FORM = "这一步的表单没有这一项";
+
+    public static final String READ_ONLY = "这一项只读";
     /** request.error.ownRequest */
     public static final String OWN_REQUEST = "不能审批或评定本人的申请";
 

@@ -3,6 +3,7 @@ package school.training.termreview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static school.training.security.EngineRest.NOT_IN_FORM;
+import static school.training.security.EngineRest.READ_ONLY;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +63,7 @@ class TermReviewRulesForEveryClientTests {
     void setUp() {
         // Camunda's REST API and webapps look the engine up in a static registry shared by test contexts
         ProcessEngines.registerProcessEngine(processEngine);
+        BpmnAwareTests.init(processEngine);
         rest = new EngineRest(template);
         group = "trr" + System.nanoTime();
         teacher = group + ".teacher";
@@ -79,10 +82,13 @@ class TermReviewRulesForEveryClientTests {
         assertThat(before).containsEntry("termHours", 0.0).containsEntry("overdueReports", 0);
 
         // when she sends her self-assessment claiming 99 hours, or no overdue reports
+        // (the form shows these facts, disabled: a value other than the recorded one is refused)
         rest.complete(teacher, selfAssessment, Map.of("selfAssessment", SELF_ASSESSMENT_TEXT, "termHours", 99.0))
-                .isRefused(BAD_REQUEST, "termHours", NOT_IN_FORM);
+                .isRefused(BAD_REQUEST, "termHours", READ_ONLY);
         rest.complete(teacher, selfAssessment, Map.of("selfAssessment", SELF_ASSESSMENT_TEXT, "overdueReports", 0,
-                "requiredHours", 0)).isRefused(BAD_REQUEST, "requiredHours", NOT_IN_FORM);
+                "requiredHours", 0)).isRefused(BAD_REQUEST, "requiredHours", READ_ONLY);
+        rest.complete(teacher, selfAssessment, Map.of("selfAssessment", SELF_ASSESSMENT_TEXT, "termScore", 100))
+                .isRefused(BAD_REQUEST, "termScore", NOT_IN_FORM);
 
         // then the facts are as the school found them and her self-assessment is still due
         assertThat(runtimeService.getVariables(review.getId())).isEqualTo(before);
