@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -147,6 +148,15 @@ class SecurityConfig {
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         registration.setName("camunda-rest-authentication");
+        return registration;
+    }
+
+    /** Ahead of Spring Security: keeps the body of a group-list query so {@link ApiRules} can read it. */
+    @Bean
+    FilterRegistrationBean<GroupQueryBodies> groupQueryBodies() {
+        var registration = new FilterRegistrationBean<>(new GroupQueryBodies());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setName("group-query-bodies");
         return registration;
     }
 

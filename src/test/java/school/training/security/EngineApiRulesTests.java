@@ -188,6 +188,12 @@ class EngineApiRulesTests {
                 .contains("\"id\":\"teachers\"");
         assertThat(as("li.na").getForEntity("/engine-rest/group?member=liu.hua", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("li.na").postForEntity("/engine-rest/group", json(Map.of("member", "li.na")), String.class)
+                .getBody()).contains("\"id\":\"teachers\"");
+        assertThat(as("li.na").postForEntity("/engine-rest/group", json(Map.of()), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("zhao.min").postForEntity("/engine-rest/group", json(Map.of()), String.class).getBody())
+                .contains("\"id\":\"teachers\"").contains("\"id\":\"office\"");
         assertThat(as("li.na").getForEntity("/engine-rest/user/li.na/profile", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
     }
@@ -203,6 +209,27 @@ class EngineApiRulesTests {
         }
         assertThat(rest.exchange(WEBAPP_API + "/user?id=zhou.tao&maxResults=1", HttpMethod.GET, teacher,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // Camunda's profile page lists the person's own groups
+        ResponseEntity<String> ownGroups = rest.exchange(WEBAPP_API + "/group?firstResult=0&maxResults=25&member=zhou.tao",
+                HttpMethod.GET, teacher, String.class);
+        assertThat(ownGroups.getStatusCode()).as(ownGroups.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(ownGroups.getBody()).contains("\"id\":\"teachers\"");
+        assertThat(rest.exchange(WEBAPP_API + "/group/count?member=zhou.tao", HttpMethod.GET, teacher, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // ... which it asks for in a POST body, as Camunda's JavaScript client does
+        HttpHeaders postJson = new HttpHeaders();
+        postJson.addAll(teacher.getHeaders());
+        postJson.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> ownGroupsPosted = rest.exchange(WEBAPP_API + "/group?maxResults=25&firstResult=0",
+                HttpMethod.POST, new HttpEntity<>("{\"firstResult\":0,\"maxResults\":25,\"member\":\"zhou.tao\"}",
+                        postJson), String.class);
+        assertThat(ownGroupsPosted.getStatusCode()).as(ownGroupsPosted.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(ownGroupsPosted.getBody()).contains("\"id\":\"teachers\"").doesNotContain("\"id\":\"office\"");
+        for (String otherQuery : List.of("{\"member\":\"liu.hua\"}", "{}", "{\"member\":\"zhou.tao\",\"idIn\":[\"office\"]}",
+                "not json")) {
+            assertThat(rest.exchange(WEBAPP_API + "/group", HttpMethod.POST, new HttpEntity<>(otherQuery, postJson),
+                    String.class).getStatusCode()).as(otherQuery).isEqualTo(HttpStatus.FORBIDDEN);
+        }
         HttpEntity<Void> office = new HttpEntity<>(logIn("zhao.min"));
         assertThat(rest.exchange(WEBAPP_API + "/user", HttpMethod.GET, office, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
