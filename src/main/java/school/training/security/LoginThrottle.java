@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
+    private static final int MAX_ACCOUNT_LENGTH = 255;
+
     private final LoginThrottleSettings settings;
     private final Clock clock;
     private final Map<String, Failures> clients = new ConcurrentHashMap<>();
@@ -62,7 +64,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         record(clients, clientKey(client), now, failures -> failures < settings.clientMaxFailures() ? null
                 : grown(settings.clientBlock(), failures - settings.clientMaxFailures(), settings.clientMaxBlock()));
-        if (account != null && !account.isBlank()) {
+        // a name no account can have (Camunda's ids are at most 255 characters) is not remembered: only the client's count
+        if (account != null && !account.isBlank() && account.length() <= MAX_ACCOUNT_LENGTH) {
             record(accounts, account, now, failures -> failures <= settings.accountFreeFailures() ? null
                     : grown(settings.accountDelay(), failures - settings.accountFreeFailures() - 1,
                             settings.accountMaxDelay()));

@@ -165,7 +165,7 @@ class LoginThrottlingTests {
         login("song.junjie", "wrong", OWNER_DESK).andExpect(redirectedUrl("/login?error"));
         login("song.junjie", "demo", OWNER_DESK).andExpect(redirectedUrl("/"));
         for (int i = 0; i < 12; i++) {
-            throttle.unlockClient(OWNER_DESK);
+            // one failure each from twelve clients: more than the engine's old maximum of ten
             login("song.junjie", "wrong" + i, "203.0.113." + (200 + i)).andExpect(redirectedUrl("/login?error"));
             use(null, "203.0.113." + (200 + i));
         }
@@ -203,6 +203,15 @@ class LoginThrottlingTests {
                 .with(web.as("admin"))).andExpect(redirectedUrl("/security/lockouts"));
         assertThat(throttle.accounts()).noneMatch(t -> t.key().equals("wei.xuemei"));
         login("wei.xuemei", "demo", "203.0.113.40").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aFloodOfMadeUpNamesIsCountedAgainstTheClientOnly() {
+        use(null, "203.0.113.50");
+        String longName = "x".repeat(100_000);
+        throttle.failed(longName, "203.0.113.50");
+        assertThat(throttle.accounts()).noneMatch(t -> t.key().length() > 255);
+        assertThat(throttle.clients()).anyMatch(t -> t.key().equals("203.0.113.50") && t.failures() == 1);
     }
 
     @Test
