@@ -1,17 +1,19 @@
 package school.training.security;
 
 import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,20 +23,41 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 @Configuration
 class SecurityConfig {
 
-    /** Camunda's REST API: HTTP Basic with the same accounts, no session, no CSRF (scripts, not browsers). */
+    /** Camunda's engine API under {@code /engine-rest}. */
+    private static final ApiRules REST_RULES = new ApiRules("/engine-rest");
+    /** The same engine API as Camunda's webapps call it, with our login's session. */
+    private static final ApiRules WEBAPP_RULES = new ApiRules("/camunda/api/engine/engine/{engine}");
+    /** Camunda's own login form would check passwords past our throttle; with single sign-on nobody needs it. */
+    private static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/{engine}/login/**";
+    static final String OFFICE_OR_ADMIN_PAGES = "/security/**";
+
+    /**
+     * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
+     * CSRF (scripts, not browsers).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain restApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain restApi(HttpSecurity http, ApiAnswers answers) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .authorizeHttpRequests(auth -> {
+                    REST_RULES.apply(auth);
+                    auth.anyRequest().authenticated();
+                })
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers.basicAuthentication()))
+                .exceptionHandling(e -> e.accessDeniedHandler(answers.refused(reasonOf(REST_RULES))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -49,14 +72,24 @@ class SecurityConfig {
     /** Our pages and Camunda's webapps: one form login, one session. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ApiAnswers answers) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/img/**"),
-                                path.matcher("/favicon.ico"), path.matcher("/login"), path.matcher("/error"))
-                        .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        RequestMatcher camunda = path.matcher("/camunda/**");
+        RequestMatcher camundaLogin = path.matcher(CAMUNDA_LOGIN);
+        RequestMatcher cockpit = path.matcher("/camunda/api/cockpit/**");
+        http.authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/img/**"),
+                                    path.matcher("/favicon.ico"), path.matcher("/login"), path.matcher("/error"))
+                            .permitAll()
+                            .requestMatchers(camundaLogin).denyAll()
+                            .requestMatchers(cockpit).hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
+                            .requestMatchers(path.matcher(OFFICE_OR_ADMIN_PAGES))
+                            .hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN);
+                    WEBAPP_RULES.apply(auth);
+                    auth.anyRequest().authenticated();
+                })
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(answers.formLoginFailure()).permitAll())
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(path.matcher(HttpMethod.POST, "/logout"),
                                 path.matcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
@@ -69,12 +102,32 @@ class SecurityConfig {
                             }
                         }, path.matcher(HttpMethod.POST, "/logout"))
                         .permitAll())
-                // Camunda's webapps call their API with XHR: answer 401 there, not a redirect to an HTML page
-                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(path)))
+                // Camunda's webapps call their API with XHR: answer 401 there, not a redirect to an HTML page,
+                // and a refusal with its reason
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(path))
+                        .defaultAccessDeniedHandlerFor(answers.refused(request -> camundaLogin.matches(request)
+                                ? Optional.of("security.refused.webappLogin")
+                                : cockpit.matches(request) ? Optional.of(ApiRules.Reason.STATISTICS.messageKey)
+                                : reasonOf(WEBAPP_RULES).apply(request)), path.matcher("/camunda/api/**")))
                 // Camunda's webapps protect themselves with their own XSRF cookie and header
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/**")))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(camunda))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        // Camunda's webapps send their own policy (HeaderSecurityFilter, with nonces); ours is for our pages
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Our pages load scripts, styles and images from this app only and have no inline script or style;
+     * forms post only back here; nobody else may frame them.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    private static Function<HttpServletRequest, Optional<String>> reasonOf(ApiRules rules) {
+        return request -> rules.reasonFor(request).map(reason -> reason.messageKey);
     }
 
     private static AuthenticationEntryPoint entryPoint(PathPatternRequestMatcher.Builder path) {
@@ -95,6 +148,15 @@ class SecurityConfig {
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
         registration.setName("camunda-rest-authentication");
+        return registration;
+    }
+
+    /** Ahead of Spring Security: keeps the body of a group-list query so {@link ApiRules} can read it. */
+    @Bean
+    FilterRegistrationBean<GroupQueryBodies> groupQueryBodies() {
+        var registration = new FilterRegistrationBean<>(new GroupQueryBodies());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setName("group-query-bodies");
         return registration;
     }
 

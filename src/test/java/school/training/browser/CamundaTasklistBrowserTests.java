@@ -124,6 +124,34 @@ class CamundaTasklistBrowserTests extends BrowserTestBase {
         logout();
     }
 
+    /**
+     * A teacher's Tasklist and profile page still work with the user and group lists closed to her: Tasklist
+     * shows her task and her name (her own profile), the profile page her groups (a list of her own groups).
+     */
+    @Test
+    void teacherSeesHerReturnedRequestInCamundaTasklistAndHerGroupsOnHerProfile() {
+        String processInstanceId = startRequestAsLiNa();
+        Task review = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("leaderReview").singleResult();
+        taskService.complete(review.getId(), Map.of("leaderDecision", "revise", "leaderComment", "请补充日程安排"));
+        Task revise = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("reviseRequest").singleResult();
+        assertThat(revise.getAssignee()).isEqualTo("li.na");
+
+        loginAs("li.na");
+        driver().get(url("/camunda/app/tasklist/default/"));
+        WebElement taskLink = waiting(TASKLIST_WAIT).until(
+                presenceOfElementLocated(By.cssSelector(".tasks-list a[href*='task=" + revise.getId() + "']")));
+        assertThat(taskLink.getText()).contains("教师修改申请");
+        waiting(TASKLIST_WAIT).until(d -> d.findElement(By.cssSelector(".account.dropdown")).getText().contains("李娜"));
+
+        driver().get(url("/camunda/app/welcome/default/#!/welcome"));
+        waiting(TASKLIST_WAIT).until(d -> d.findElement(By.tagName("body")).getText().contains("教师 Teachers"));
+
+        driver().get(url("/"));
+        logout();
+    }
+
     private HistoricTaskInstance historicReview(String taskId) {
         return historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
     }

@@ -70,7 +70,7 @@ class RestApiSecurityTests {
 
     @Test
     void wrongPasswordOrUnknownUserAnswers401() {
-        // cai.xinyi, a demo teacher, is used by no other test: a wrong password locks the account for a few seconds
+        // cai.xinyi, a demo teacher, is used by no other test: wrong passwords count towards the login throttle
         assertThat(rest.withBasicAuth("cai.xinyi", "wrong").getForEntity("/engine-rest/task", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.withBasicAuth("nobody.here", "demo").getForEntity("/engine-rest/task", String.class)

@@ -101,7 +101,7 @@ class WebappSingleSignOnTests {
 
     @Test
     void badPasswordDoesNotSignIn() {
-        // a demo teacher no other test logs in with: a wrong password locks the account for a few seconds
+        // a demo teacher no other test logs in with: wrong passwords count towards the login throttle
         ResponseEntity<String> response = postLogin("dong.lei", "wrong");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         assertThat(response.getHeaders().getLocation().toString()).contains("/login?error");
