@@ -78,6 +78,8 @@ class ApprovalNumberRaceTests {
     @Autowired
     ApprovalNumbers approvalNumbers;
     @Autowired
+    ApprovalNumberBackfill backfill;
+    @Autowired
     PlatformTransactionManager transactions;
 
     WebFixtures web;
@@ -215,6 +217,28 @@ class ApprovalNumberRaceTests {
         taskService.complete(task(second).getId());
         assertThat(registered.findByNumber(one)).isPresent();
         assertThat(registered.findByNumber(two)).isPresent();
+    }
+
+    @Test
+    void registrationsMadeBeforeTheTableExistedAreRecordedFromHistory() {
+        // given a registration the table does not know (made before it existed, or by an older process version)
+        String id = atTheOffice();
+        String number = farNumber();
+        Task registration = task(id);
+        taskService.claim(registration.getId(), FIRST_CLERK);
+        taskService.complete(registration.getId(), Map.of("approvalNumber", number));
+        registered.delete(registered.findByNumber(number).orElseThrow());
+
+        // when the app starts
+        assertThat(backfill.backfill()).isEqualTo(1);
+
+        // then it is in the table, with who registered it, and counts as taken
+        assertThat(registered.findByNumber(number)).get().satisfies(row -> {
+            assertThat(row.getProcessInstanceId()).isEqualTo(id);
+            assertThat(row.getRegisteredBy()).isEqualTo(FIRST_CLERK);
+        });
+        assertThat(approvalNumbers.takenByAnother(number, "another")).isTrue();
+        assertThat(backfill.backfill()).isZero();
     }
 
     /** A small request approved by its group leader, waiting for the office; answers its instance id. */
