@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
 class EngineRules extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<SubmissionCheck> check;
+    private final ObjectProvider<LostRaces> races;
 
-    EngineRules(ObjectProvider<SubmissionCheck> check) {
+    EngineRules(ObjectProvider<SubmissionCheck> check, ObjectProvider<LostRaces> races) {
         // resolved at the first command: the check needs engine services that do not exist yet
         this.check = check;
+        this.races = races;
     }
 
     @Override
@@ -27,6 +29,6 @@ class EngineRules extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new SubmissionGate(configuration, check));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new SubmissionGate(configuration, check, races));
     }
 }

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells a lost race from a refusal. When a completion fails because the task is no longer there (or
- * its authorizations went with it), the person either came a moment too late — a colleague, or their
- * own other tab, finished it, or the applicant withdrew the request — or never could work on it. Only
- * the first hears "已由他人办理"; everyone else gets the engine's own answer, so nobody learns about
- * tasks that were never theirs.
+ * its authorizations, or its execution, went with it) or a colleague claimed it, the person either came
+ * a moment too late — a colleague, or their own other tab, finished or took it, or the applicant
+ * withdrew the request — or never could work on it. Only the first hears "已由他人办理"; everyone else
+ * gets the engine's own answer, so nobody learns about tasks that were never theirs.
  */
 @Component
 class LostRaces {
@@ -24,7 +24,10 @@ class LostRaces {
         this.engine = engine;
     }
 
-    /** True when the task has ended and this person was its assignee or a candidate for it. */
+    /**
+     * True when the task has ended, or a colleague has it now, and this person was its assignee or a
+     * candidate for it.
+     */
     boolean lostBy(String taskId, String userId, Collection<String> groups) {
         if (taskId == null || userId == null) {
             return false;
@@ -37,8 +40,12 @@ class LostRaces {
             try {
                 HistoryService history = engine.getHistoryService();
                 HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-                if (task == null || task.getEndTime() == null) {
+                if (task == null) {
                     return false;
+                }
+                boolean ended = task.getEndTime() != null;
+                if (!ended && (task.getAssignee() == null || userId.equals(task.getAssignee()))) {
+                    return false; // still open to this person: whatever failed, it was no race
                 }
                 if (userId.equals(task.getAssignee())) {
                     return true;

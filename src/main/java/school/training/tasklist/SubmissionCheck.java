@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -72,6 +73,12 @@ class SubmissionCheck {
 
     void completion(Authentication user, String taskId, Map<String, Object> sent) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())
+                && isCandidate(task, user)) {
+            // Camunda lets a candidate complete a task a colleague has claimed (her group's grant still
+            // holds), and would skip these checks; as on our pages, it is the colleague's now
+            throw new TaskAlreadyClaimedException(task.getId(), task.getAssignee());
+        }
         if (task == null || !mayWork(task, user)) {
             return; // the engine itself answers "not found" or "not allowed"
         }
@@ -140,6 +147,10 @@ class SubmissionCheck {
         if (task.getAssignee() != null) {
             return false;
         }
+        return isCandidate(task, user);
+    }
+
+    private boolean isCandidate(Task task, Authentication user) {
         List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
         for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType())

@@ -181,6 +181,30 @@ class CompletionRaceTests {
                 .with(web.as("sun.wei"))).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void aClerkWhoseColleagueJustClaimedTheRegistrationIsToldSo() throws Exception {
+        // given a registration the other clerk took a moment ago
+        String id = request();
+        complete(task(id, "leaderReview"), Map.of("leaderDecision", "approve"));
+        Task registration = task(id, "officeRegistration");
+        String number = (String) runtimeService.getVariable(id, "approvalNumber");
+        taskService.claim(registration.getId(), "zhao.min");
+
+        // then neither our page nor the REST API lets the second clerk complete it behind her back
+        MvcResult page = registerOnPage(registration.getId(), number, SECOND_CLERK);
+        assertThat(page.getResponse().getStatus()).as(describe(page)).isEqualTo(302);
+        assertThat(flash(page)).isEqualTo("problem=task.gone");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> rest = this.rest.withBasicAuth(SECOND_CLERK, "demo").postForEntity(
+                "/engine-rest/task/" + registration.getId() + "/complete", new HttpEntity<>(
+                        "{\"variables\":{\"approvalNumber\":{\"value\":\"not a number\",\"type\":\"String\"}}}",
+                        headers), String.class);
+        assertThat(rest.getStatusCode()).as(rest.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(rest.getBody()).contains("已由他人办理");
+        assertThat(task(id, "officeRegistration").getAssignee()).isEqualTo("zhao.min");
+    }
+
     /** An outside-study request entered as the app seeds one; waits for li.na's group leader chen.jing. */
     String request() {
         Map<String, Object> variables = new HashMap<>();
