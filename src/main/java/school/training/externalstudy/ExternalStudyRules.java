@@ -46,7 +46,7 @@ class ExternalStudyRules implements SubmissionRules {
         checkReason(submission, "principal");
         Object number = submission.values().get("approvalNumber");
         if (number != null && approvalNumbers.takenByAnother(number.toString(), processInstanceId)) {
-            submission.reject("approvalNumber", "externalStudy.error.approvalNumberTaken");
+            submission.reject("approvalNumber", ApprovalNumbers.TAKEN, number, approvalNumbers.next(processInstanceId));
         }
     }
 

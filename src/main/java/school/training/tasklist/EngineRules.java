@@ -23,13 +23,15 @@ class EngineRules extends AbstractProcessEnginePlugin {
     private final ObjectProvider<SubmissionCheck> check;
     private final ObjectProvider<RequestRecords> records;
     private final ObjectProvider<FormService> forms;
+    private final ObjectProvider<LostRaces> races;
 
     EngineRules(ObjectProvider<SubmissionCheck> check, ObjectProvider<RequestRecords> records,
-            ObjectProvider<FormService> forms) {
+            ObjectProvider<FormService> forms, ObjectProvider<LostRaces> races) {
         // resolved at the first command: these need engine services that do not exist yet
         this.check = check;
         this.records = records;
         this.forms = forms;
+        this.races = races;
     }
 
     @Override
@@ -37,7 +39,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new SubmissionGate(configuration, check));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new SubmissionGate(configuration, check, races));
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

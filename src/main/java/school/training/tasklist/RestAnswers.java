@@ -2,6 +2,7 @@ package school.training.tasklist;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -16,9 +17,11 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * How /engine-rest answers a refused start or completion: Camunda wraps what a listener or our gate
- * threw and answers 500 for a start; a script deserves 400 with the rule's message, 409 when someone
- * else completed or changed the task first, 404 when the task is gone.
+ * How /engine-rest (and Tasklist's own engine API, {@link TasklistRestAnswers}) answers a refused start
+ * or completion: Camunda wraps what a listener or our gate threw and answers 500 for a start; a script
+ * deserves 400 with the rule's message, 409 when someone else completed, claimed or changed the task
+ * first (our gate turns every lost race into an {@link OptimisticLockingException}), 404 when the task
+ * is gone.
  */
 @Component
 class RestAnswers implements ResourceConfigCustomizer {
@@ -34,9 +37,9 @@ class RestAnswers implements ResourceConfigCustomizer {
             if (cause instanceof RuleViolation violation) {
                 return json(Status.BAD_REQUEST, violation);
             }
-            if (cause instanceof OptimisticLockingException conflict) {
+            if (cause instanceof OptimisticLockingException || cause instanceof TaskAlreadyClaimedException) {
                 return json(Status.CONFLICT, new ProcessEngineException(
-                        "已由他人办理 — someone else completed or changed this task first; reload it", conflict));
+                        "已由他人办理 — someone else completed or changed this task first; reload it", cause));
             }
             if (cause instanceof NullValueException gone && String.valueOf(gone.getMessage()).contains("Cannot find task")) {
                 return json(Status.NOT_FOUND, gone);

@@ -25,6 +25,16 @@ public class RuleViolation extends FormFieldValidationException {
         this.errors = Map.copyOf(errors);
     }
 
+    /**
+     * A refusal of one field that only shows while the command runs (a number a colleague registered a
+     * moment ago), thrown by a process module's listener; the engine then rolls the command back.
+     *
+     * @param message what the REST API and Camunda's Tasklist show, already in words
+     */
+    public static RuleViolation of(String message, String field, String code, Object... args) {
+        return new RuleViolation(message, Map.of(field, new FormError(code, args)));
+    }
+
     public Map<String, FormError> errors() {
         return errors;
     }

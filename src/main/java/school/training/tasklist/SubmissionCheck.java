@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -76,6 +79,12 @@ class SubmissionCheck {
 
     void completion(Authentication user, String taskId, Map<String, Object> sent) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())
+                && isCandidate(task, user)) {
+            // Camunda lets a candidate complete a task a colleague has claimed (her group's grant still
+            // holds), and would skip these checks; as on our pages, it is the colleague's now
+            throw new TaskAlreadyClaimedException(task.getId(), task.getAssignee());
+        }
         if (task == null || !engineLetsWork(task)) {
             return; // the engine itself answers "not found" or "not allowed"
         }
@@ -160,6 +169,17 @@ class SubmissionCheck {
         } finally {
             context.disableAuthorizationCheck();
         }
+    }
+
+    private boolean isCandidate(Task task, Authentication user) {
+        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (user.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isApplicantsOwnStep(Task task) {

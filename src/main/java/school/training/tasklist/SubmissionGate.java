@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
@@ -84,10 +86,13 @@ class SubmissionGate extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
     private final ObjectProvider<SubmissionCheck> check;
+    private final ObjectProvider<LostRaces> races;
 
-    SubmissionGate(ProcessEngineConfigurationImpl configuration, ObjectProvider<SubmissionCheck> check) {
+    SubmissionGate(ProcessEngineConfigurationImpl configuration, ObjectProvider<SubmissionCheck> check,
+            ObjectProvider<LostRaces> races) {
         this.configuration = configuration;
         this.check = check;
+        this.races = races;
     }
 
     @Override
@@ -113,7 +118,14 @@ class SubmissionGate extends CommandInterceptor {
             String taskId = (String) read(command, "taskId");
             Map<String, Object> sent = variables(command,
                     command instanceof CompleteTaskCmd ? "variables" : "properties");
-            inOwnCommand(() -> check.getObject().completion(user, taskId, sent));
+            try {
+                inOwnCommand(() -> check.getObject().completion(user, taskId, sent));
+                return next.execute(command);
+            } catch (RuleViolation | OptimisticLockingException | TaskAlreadyClaimedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw lostRace(taskId, user, e);
+            }
         } else if (command instanceof StartProcessInstanceCmd) {
             var builder = (ProcessInstantiationBuilderImpl) read(command, "instantiationBuilder");
             inOwnCommand(() -> check.getObject().start(user, builder.getProcessDefinitionId(),
@@ -124,6 +136,21 @@ class SubmissionGate extends CommandInterceptor {
             inOwnCommand(() -> check.getObject().start(user, definitionId, null, sent));
         }
         return next.execute(command);
+    }
+
+    /**
+     * A completion that failed because a colleague (or the person's other tab) completed or took the task
+     * meanwhile fails in many ways — the task not found, its authorizations gone (403), even a
+     * NullPointerException inside the engine when its execution went first. Every client already
+     * answers an {@link OptimisticLockingException} with "已由他人办理" (409 over REST); anything else
+     * stays as it was.
+     */
+    private RuntimeException lostRace(String taskId, Authentication user, RuntimeException failure) {
+        if (!races.getObject().lostBy(taskId, user.getUserId(), user.getGroupIds())) {
+            return failure;
+        }
+        return new OptimisticLockingException("已由他人办理 — task " + taskId
+                + " was completed or taken by someone else a moment ago", failure);
     }
 
     private void inOwnCommand(Runnable checks) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -41,9 +42,11 @@ class TaskController {
     private final FormPosting posting;
     private final Requests requests;
     private final List<Withdrawal> withdrawals;
+    private final LostRaces races;
 
     TaskController(Inbox inbox, TaskCompletion completion, DeployedForms forms, FormPosting posting, Requests requests,
-            List<Withdrawal> withdrawals) {
+            List<Withdrawal> withdrawals, LostRaces races) {
+        this.races = races;
         this.withdrawals = withdrawals;
         this.inbox = inbox;
         this.completion = completion;
@@ -64,8 +67,28 @@ class TaskController {
     String completeTask(@PathVariable String taskId, Authentication authentication, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.of(authentication);
-        Task task = workable(taskId, authentication);
-        FormSchema form = forms.taskForm(taskId);
+        Task task = inbox.workable(taskId, user);
+        try {
+            if (task == null) {
+                throw notYours();
+            }
+            return complete(task, user, request, response, model, redirect);
+        } catch (NullValueException | TaskAlreadyClaimedException | OptimisticLockingException e) {
+            // someone else finished it first (a colleague in the same group, a second tab)
+            return gone(redirect);
+        } catch (ProcessEngineException | ResponseStatusException e) {
+            // the task ended before or while we worked on it: gone, or its authorizations went with it (403);
+            // to someone who never could have done it, the same 404 as for a task that never was
+            if (races.lostBy(taskId, user.id(), user.groups())) {
+                return gone(redirect);
+            }
+            throw e;
+        }
+    }
+
+    private String complete(Task task, CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        FormSchema form = forms.taskForm(task.getId());
         Map<String, Object> current = requests.variables(task.getProcessInstanceId());
         FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current,
                 task.getProcessInstanceId(), user.id());
@@ -77,11 +100,7 @@ class TaskController {
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
         try {
             inbox.claim(task, user);
-            completion.complete(taskId, user, variables);
-        } catch (NullValueException | TaskAlreadyClaimedException | OptimisticLockingException e) {
-            // someone else finished it first (a colleague in the same group, a second tab)
-            redirect.addFlashAttribute("problem", "task.gone");
-            return "redirect:/";
+            completion.complete(task.getId(), user, variables);
         } catch (RuleViolation e) {
             // a rule only the engine could see (a number taken a moment ago): beside the field, nothing lost
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -92,14 +111,18 @@ class TaskController {
         return "redirect:/";
     }
 
+    private static String gone(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("problem", "task.gone");
+        return "redirect:/";
+    }
+
     @PostMapping("/tasks/{taskId}/claim")
     String claim(@PathVariable String taskId, Authentication authentication, RedirectAttributes redirect) {
         Task task = workable(taskId, authentication);
         try {
             inbox.claim(task, CurrentUser.of(authentication));
         } catch (TaskAlreadyClaimedException e) {
-            redirect.addFlashAttribute("problem", "task.gone");
-            return "redirect:/";
+            return gone(redirect);
         }
         redirect.addFlashAttribute("notice", "task.claimed");
         return "redirect:/tasks/" + taskId;
@@ -117,10 +140,14 @@ class TaskController {
     private Task workable(String taskId, Authentication authentication) {
         Task task = inbox.workable(taskId, CurrentUser.of(authentication));
         if (task == null) {
-            // same answer for "does not exist" and "not yours": nobody learns about other people's tasks
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you");
+            throw notYours();
         }
         return task;
+    }
+
+    private static ResponseStatusException notYours() {
+        // same answer for "does not exist" and "not yours": nobody learns about other people's tasks
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you");
     }
 
     private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, ?> errors,
