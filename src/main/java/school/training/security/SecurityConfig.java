@@ -1,5 +1,6 @@
 package school.training.security;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,9 +30,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 @Configuration
 class SecurityConfig {
@@ -72,14 +78,16 @@ class SecurityConfig {
     /** Our pages and Camunda's webapps: one form login, one session. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ApiAnswers answers) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ApiAnswers answers, FirstAdministrator firstAdministrator)
+            throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher camunda = path.matcher("/camunda/**");
         RequestMatcher camundaLogin = path.matcher(CAMUNDA_LOGIN);
         RequestMatcher cockpit = path.matcher("/camunda/api/cockpit/**");
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/img/**"),
-                                    path.matcher("/favicon.ico"), path.matcher("/login"), path.matcher("/error"))
+                                    path.matcher("/favicon.ico"), path.matcher("/login"), path.matcher("/error"),
+                                    path.matcher("/setup"))
                             .permitAll()
                             .requestMatchers(camundaLogin).denyAll()
                             .requestMatchers(cockpit).hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
@@ -109,6 +117,9 @@ class SecurityConfig {
                                 ? Optional.of("security.refused.webappLogin")
                                 : cockpit.matches(request) ? Optional.of(ApiRules.Reason.STATISTICS.messageKey)
                                 : reasonOf(WEBAPP_RULES).apply(request)), path.matcher("/camunda/api/**")))
+                // first run: while the school has no administrator, the login page sends people to /setup
+                .addFilterBefore(new FirstRunRedirect(firstAdministrator, path.matcher(HttpMethod.GET, "/login")),
+                        UsernamePasswordAuthenticationFilter.class)
                 // Camunda's webapps protect themselves with their own XSRF cookie and header
                 .csrf(csrf -> csrf.ignoringRequestMatchers(camunda))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
@@ -117,6 +128,27 @@ class SecurityConfig {
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** {@code GET /login} answers with a redirect to {@code /setup} while the first administrator is missing. */
+    static final class FirstRunRedirect extends OncePerRequestFilter {
+        private final FirstAdministrator firstAdministrator;
+        private final RequestMatcher login;
+
+        FirstRunRedirect(FirstAdministrator firstAdministrator, RequestMatcher login) {
+            this.firstAdministrator = firstAdministrator;
+            this.login = login;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (login.matches(request) && firstAdministrator.open()) {
+                response.sendRedirect(request.getContextPath() + "/setup");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /**
