@@ -43,8 +43,10 @@ class CampaignResults {
 
     private final HistoryService historyService;
     private final MessageSource messages;
+    private final TermResultRepository termResults;
 
-    CampaignResults(HistoryService historyService, MessageSource messages) {
+    CampaignResults(HistoryService historyService, MessageSource messages, TermResultRepository termResults) {
+        this.termResults = termResults;
         this.historyService = historyService;
         this.messages = messages;
     }
@@ -55,18 +57,34 @@ class CampaignResults {
         if (published.isEmpty()) {
             return List.of();
         }
+        // the results as published (the re-reviewed one after an appeal); reviews published before the
+        // app kept these records fall back to their variables
+        Map<String, TermResult> recorded = new HashMap<>();
+        for (TermResult result : termResults.findByProcessInstanceIdIn(
+                published.stream().map(CampaignProgress.Review::processInstanceId).toList())) {
+            recorded.merge(result.getProcessInstanceId(), result, (a, b) -> a.isAfterAppeal() ? a : b);
+        }
         // history level full keeps historic variables current for running instances too
         Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(published.stream().map(CampaignProgress.Review::processInstanceId)
-                        .toArray(String[]::new))
-                .variableNameIn("finalScore", "totalScore", "grade").list()) {
-            if (v.getValue() != null) {
-                variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        String[] unrecorded = published.stream().map(CampaignProgress.Review::processInstanceId)
+                .filter(id -> !recorded.containsKey(id)).toArray(String[]::new);
+        if (unrecorded.length > 0) {
+            for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(unrecorded).variableNameIn("finalScore", "totalScore", "grade").list()) {
+                if (v.getValue() != null) {
+                    variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(),
+                            v.getValue());
+                }
             }
         }
         List<Result> results = new ArrayList<>();
         for (CampaignProgress.Review review : published) {
+            TermResult result = recorded.get(review.processInstanceId());
+            if (result != null) {
+                results.add(new Result(review.teacherId(), review.teacherName(), review.group(),
+                        result.getScore().doubleValue(), result.getGrade()));
+                continue;
+            }
             Map<String, Object> values = variables.getOrDefault(review.processInstanceId(), Map.of());
             Object score = values.getOrDefault("finalScore", values.get("totalScore"));
             if (values.get("grade") instanceof String grade && score instanceof Number number) {

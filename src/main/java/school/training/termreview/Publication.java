@@ -1,5 +1,6 @@
 package school.training.termreview;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -7,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import school.training.archive.ArchiveKind;
@@ -29,8 +31,11 @@ class Publication implements JavaDelegate {
     private final Notifications notifications;
     private final RubricSettings settings;
     private final Clock clock;
+    private final TermResultRepository results;
 
-    Publication(ProfessionalArchive archive, Notifications notifications, RubricSettings settings, Clock clock) {
+    Publication(ProfessionalArchive archive, Notifications notifications, RubricSettings settings, Clock clock,
+            TermResultRepository results) {
+        this.results = results;
         this.archive = archive;
         this.notifications = notifications;
         this.settings = settings;
@@ -50,6 +55,11 @@ class Publication implements JavaDelegate {
         LocalDate today = LocalDate.now(clock);
         if (!afterAppeal) {
             execution.setVariable("appealDue", today.plusDays(settings.appealDays()).atTime(LocalTime.of(23, 59)).toString());
+        }
+        // the result as published, kept as a record (once per round: a retried step adds nothing)
+        if (!results.existsByProcessInstanceIdAndAfterAppeal(execution.getProcessInstanceId(), afterAppeal)) {
+            results.save(new TermResult(execution.getProcessInstanceId(), teacher, afterAppeal,
+                    new BigDecimal(score), grade, ClockUtil.getCurrentTime().toInstant()));
         }
         archive.record(teacher, today, ArchiveKind.TERM_REVIEW, term + " 考核：" + GRADES.getOrDefault(grade, grade),
                 "总分 " + score + (afterAppeal ? "（申诉复核后）" : ""), TermReviewProcess.KEY,

@@ -5,7 +5,10 @@ import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static school.training.security.EngineRest.NOT_IN_FORM;
 import static school.training.security.EngineRest.READ_ONLY;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -53,6 +56,8 @@ class TermReviewRulesForEveryClientTests {
     Directory directory;
     @Autowired
     ProfessionalArchive archive;
+    @Autowired
+    CampaignResults results;
 
     EngineRest rest;
     String group;
@@ -115,6 +120,29 @@ class TermReviewRulesForEveryClientTests {
         assertThat(runtimeService.getVariables(review.getId())).isEqualTo(before);
         assertThat(archive.entriesOf(teacher)).hasSize(archived);
         assertThat(task(review, TermReviewProcess.APPEAL).getId()).isEqualTo(appeal);
+    }
+
+    @Test
+    void theResultsExportShowsTheResultAsPublishedEvenAfterItsVariablesAreRewritten() {
+        // given her result published as 66, a pass
+        ProcessInstance review = published();
+        List<CampaignProgress.Review> reviews = List.of(new CampaignProgress.Review(review.getId(), teacher, "教师丁",
+                null, TermReviewProcess.APPEAL));
+
+        // when the admin (who may, in Cockpit) rewrites her score and grade as variables
+        rest.put("admin", "/engine-rest/process-instance/" + review.getId() + "/variables/finalScore",
+                EngineRest.variable(98.0)).isNoContent();
+        rest.put("admin", "/engine-rest/process-instance/" + review.getId() + "/variables/grade",
+                EngineRest.variable("excellent")).isNoContent();
+
+        // then the office's results and CSV still show what the process published
+        assertThat(runtimeService.getVariable(review.getId(), "finalScore")).isEqualTo(98.0);
+        assertThat(results.results(reviews)).singleElement().satisfies(result -> {
+            assertThat(result.score()).isEqualTo(66.0);
+            assertThat(result.grade()).isEqualTo("pass");
+        });
+        assertThat(new String(results.resultsCsv(results.results(reviews), Locale.SIMPLIFIED_CHINESE),
+                StandardCharsets.UTF_8)).contains("66").contains("合格").doesNotContain("98");
     }
 
     /** The office opens the term for the group (as the app does): her review waits for her self-assessment. */
