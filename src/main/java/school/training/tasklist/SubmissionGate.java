@@ -118,8 +118,18 @@ class SubmissionGate extends CommandInterceptor {
             String taskId = (String) read(command, "taskId");
             Map<String, Object> sent = variables(command,
                     command instanceof CompleteTaskCmd ? "variables" : "properties");
+            Runnable completionRules = () -> check.getObject().completion(user, taskId, sent);
             try {
-                inOwnCommand(() -> check.getObject().completion(user, taskId, sent));
+                try {
+                    inOwnCommand(completionRules);
+                } catch (RuleViolation | OptimisticLockingException | TaskAlreadyClaimedException
+                        | AuthorizationException e) {
+                    throw e;
+                } catch (RuntimeException readWhileAColleagueCompleted) {
+                    // the check read the task before and its execution after a colleague's completion
+                    // committed: read again; a task gone by now is answered below as a lost race
+                    inOwnCommand(completionRules);
+                }
                 return next.execute(command);
             } catch (RuleViolation | OptimisticLockingException | TaskAlreadyClaimedException e) {
                 throw e;
