@@ -95,14 +95,10 @@ public class FormSubmissions {
      */
     public FormSubmission readVariables(FormSchema schema, Map<String, ?> variables) {
         Map<String, String[]> params = new LinkedHashMap<>();
-        variables.forEach((key, value) -> {
-            if (value != null) {
-                params.put(key, new String[] { asInput(value) });
-            }
-        });
         Map<String, Object> existing = new LinkedHashMap<>();
         variables.forEach((key, value) -> {
             if (value != null) {
+                params.put(key, new String[] { asInput(value) });
                 existing.put(key, value);
             }
         });

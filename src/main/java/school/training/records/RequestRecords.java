@@ -1,7 +1,5 @@
 package school.training.records;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -113,13 +111,6 @@ public class RequestRecords {
         Map<String, Object> some = new LinkedHashMap<>();
         names.stream().filter(all::containsKey).forEach(name -> some.put(name, all.get(name)));
         return some;
-    }
-
-    /** Yuan with two decimals; zero when nothing was recorded. */
-    public static BigDecimal yuan(Map<String, Object> facts, String name) {
-        Object value = facts.get(name);
-        return value instanceof Number number ? new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP)
-                : BigDecimal.ZERO.setScale(2);
     }
 
     public Map<String, Object> values(StepRecord step) {

@@ -46,7 +46,7 @@ public class Reimbursement implements JavaDelegate {
         Map<String, Object> facts = records.facts(execution.getProcessInstanceId());
         BigDecimal total = BigDecimal.ZERO;
         for (String[] names : LINES.values()) {
-            BigDecimal payable = reimbursable(RequestRecords.yuan(facts, names[0]), RequestRecords.yuan(facts, names[1]));
+            BigDecimal payable = reimbursable(yuan(facts.get(names[0])), yuan(facts.get(names[1])));
             execution.setVariable(names[2], payable.doubleValue());
             total = total.add(payable);
         }
@@ -69,7 +69,11 @@ public class Reimbursement implements JavaDelegate {
     }
 
     static BigDecimal yuan(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+        return yuan(scope.getVariable(name));
+    }
+
+    /** An amount as recorded or computed (forms give doubles), in yuan with two decimals; zero when absent. */
+    static BigDecimal yuan(Object value) {
         return value instanceof Number number ? new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP)
                 : BigDecimal.ZERO.setScale(2);
     }

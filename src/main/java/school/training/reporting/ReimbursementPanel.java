@@ -1,7 +1,6 @@
 package school.training.reporting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +46,8 @@ class ReimbursementPanel implements RequestPanel {
         BigDecimal payable = BigDecimal.ZERO;
         for (var line : Reimbursement.LINES.entrySet()) {
             String[] names = line.getValue();
-            BigDecimal a = yuan(variables.get(names[0]));
-            BigDecimal b = yuan(variables.get(names[1]));
+            BigDecimal a = Reimbursement.yuan(variables.get(names[0]));
+            BigDecimal b = Reimbursement.yuan(variables.get(names[1]));
             BigDecimal c = Reimbursement.reimbursable(a, b);
             lines.add(new Line(line.getKey(), a, b, c));
             approved = approved.add(a);
@@ -61,16 +60,11 @@ class ReimbursementPanel implements RequestPanel {
         model.put("actualTotal", actual);
         model.put("reimbursableTotal", payable);
         boolean settled = variables.containsKey("reimbursedTotal");
-        BigDecimal penalty = yuan(variables.get("penaltyAmount"));
+        BigDecimal penalty = Reimbursement.yuan(variables.get("penaltyAmount"));
         model.put("penalty", settled && penalty.signum() > 0 ? penalty : null);
         model.put("penaltyReason", variables.get("penaltyReason"));
-        model.put("paid", settled ? yuan(variables.get("reimbursedTotal")) : null);
+        model.put("paid", settled ? Reimbursement.yuan(variables.get("reimbursedTotal")) : null);
         model.put("hours", variables.get("creditedHours"));
         return model;
-    }
-
-    private static BigDecimal yuan(Object value) {
-        return value instanceof Number number ? new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP)
-                : BigDecimal.ZERO.setScale(2);
     }
 }

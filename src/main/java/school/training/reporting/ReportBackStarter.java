@@ -57,7 +57,7 @@ class ReportBackStarter {
         LocalDate day = LocalDate.parse((String) variables.get("endDate"));
         variables.put("tripDays", (int) ChronoUnit.DAYS.between(start, day) + 1);
         variables.put("budgetTotal", Stream.of("budgetTransport", "budgetLodging", "budgetFees", "budgetOther")
-                .map(line -> RequestRecords.yuan(variables, line)).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue());
+                .map(line -> Reimbursement.yuan(variables.get(line))).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue());
         Person person = directory.find(applicant).orElse(null);
         variables.put("applicantName", person == null ? applicant : person.getName());
         variables.put("teachingGroupName",

@@ -1,11 +1,9 @@
 package school.training.tasklist;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +20,6 @@ public class RequestStarter {
     RequestStarter(IdentityService identityService, RuntimeService runtimeService) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
-    }
-
-    public ProcessInstance startAs(String userId, String processKey, Map<String, Object> variables) {
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-                .toList();
-        return startAs(new CurrentUser(userId, groups), processKey, variables);
     }
 
     ProcessInstance startAs(CurrentUser user, String processKey, Map<String, Object> variables) {
