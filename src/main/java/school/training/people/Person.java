@@ -1,5 +1,8 @@
 package school.training.people;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,6 +27,16 @@ public class Person {
     private String email;
     @Enumerated(EnumType.STRING)
     private Degree degree;
+    /** 职称, e.g. 一级教师. */
+    private String title;
+    /** Null for records made before this field existed: they count as full-time. */
+    @Enumerated(EnumType.STRING)
+    private Employment employment;
+    private String phone;
+    /** The day the person left the school (离校/停用); null while they work here. */
+    private LocalDate leftOn;
+    /** Set when the office resets the password: the next login must choose a new one. */
+    private Instant passwordResetAt;
 
     protected Person() {
     }
@@ -70,6 +83,67 @@ public class Person {
 
     void setDegree(Degree degree) {
         this.degree = degree;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Employment getEmployment() {
+        return employment == null ? Employment.FULL_TIME : employment;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public LocalDate getLeftOn() {
+        return leftOn;
+    }
+
+    public boolean isActive() {
+        return leftOn == null;
+    }
+
+    /** True after a reset or a new account, until the person sets a password of their own. */
+    public boolean mustChangePassword() {
+        return passwordResetAt != null;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    void setRole(Role role) {
+        this.role = role;
+    }
+
+    void setTeachingGroup(TeachingGroup teachingGroup) {
+        this.teachingGroup = teachingGroup;
+    }
+
+    void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    void setTitle(String title) {
+        this.title = title;
+    }
+
+    void setEmployment(Employment employment) {
+        this.employment = employment;
+    }
+
+    void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    void setLeftOn(LocalDate leftOn) {
+        this.leftOn = leftOn;
+    }
+
+    void setPasswordResetAt(Instant passwordResetAt) {
+        this.passwordResetAt = passwordResetAt;
     }
 
     public boolean leads(TeachingGroup group) {

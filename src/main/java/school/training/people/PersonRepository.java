@@ -2,9 +2,29 @@ package school.training.people;
 
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface PersonRepository extends JpaRepository<Person, String> {
 
     List<Person> findByTeachingGroupIdOrderByName(String teachingGroupId);
+
+    long countByTeachingGroupIdAndLeftOnIsNull(String teachingGroupId);
+
+    /** The office's list: each filter applies when given; text matches id, name, subject, phone or e-mail. */
+    @Query("""
+            select p from Person p left join p.teachingGroup g
+            where (:text is null or lower(p.id) like :text or lower(p.name) like :text or lower(p.subject) like :text
+                   or p.phone like :text or lower(p.email) like :text)
+              and (:groupId is null or g.id = :groupId)
+              and (:role is null or p.role = :role)
+              and (:degree is null or p.degree = :degree)
+              and (:active is null or (:active = true and p.leftOn is null) or (:active = false and p.leftOn is not null))
+            order by g.sortOrder, p.name, p.id
+            """)
+    Page<Person> search(@Param("text") String text, @Param("groupId") String groupId, @Param("role") Role role,
+            @Param("degree") Degree degree, @Param("active") Boolean active, Pageable page);
 }

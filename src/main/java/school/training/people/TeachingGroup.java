@@ -40,8 +40,20 @@ public class TeachingGroup {
         return leaderId;
     }
 
-    public void setLeaderId(String leaderId) {
+    void setLeaderId(String leaderId) {
         this.leaderId = leaderId;
+    }
+
+    void setName(String name) {
+        this.name = name;
+    }
+
+    void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    void setSortOrder(int sortOrder) {
+        this.sortOrder = sortOrder;
     }
 
     public int getSortOrder() {

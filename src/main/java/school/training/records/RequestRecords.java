@@ -36,10 +36,25 @@ public class RequestRecords {
 
     private final RequestRecordRepository requests;
     private final StepRecordRepository steps;
+    private final TaskHandoverRepository handovers;
 
-    RequestRecords(RequestRecordRepository requests, StepRecordRepository steps) {
+    RequestRecords(RequestRecordRepository requests, StepRecordRepository steps, TaskHandoverRepository handovers) {
         this.requests = requests;
         this.steps = steps;
+        this.handovers = handovers;
+    }
+
+    /** A waiting step moved to someone else (or back to a group) without a decision. */
+    @Transactional
+    public void recordHandover(String processInstanceId, String taskId, String step, String fromUser, String toUser,
+            String toGroup, String reason, String handedOverBy) {
+        handovers.save(new TaskHandover(processInstanceId, taskId, step, fromUser, toUser, toGroup, reason,
+                handedOverBy, ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskHandover> handovers(String processInstanceId) {
+        return handovers.findByProcessInstanceIdOrderByIdAsc(processInstanceId);
     }
 
     /** Process start listener: the applicant for good, and the facts the request started with. */

@@ -66,7 +66,8 @@ class ApiAnswers {
     AuthenticationFailureHandler formLoginFailure() {
         return (request, response, failure) -> redirects.sendRedirect(request, response,
                 failure instanceof LoginThrottledException throttled ? "/login?throttled=" + throttled.seconds()
-                        : "/login?error");
+                        : failure instanceof org.springframework.security.authentication.DisabledException
+                                ? "/login?disabled" : "/login?error");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -12,6 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import school.training.people.Directory;
 
 /**
  * Checks passwords against Camunda's identity tables (salted SHA-512 hashes), so there is one account
@@ -24,10 +27,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final LoginThrottle throttle;
+    private final Directory directory;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
+            Directory directory) {
         this.identityService = identityService;
         this.throttle = throttle;
+        this.directory = directory;
     }
 
     @Override
@@ -47,6 +53,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         throttle.succeeded(userId);
+        // someone who left keeps their account for the history, but not the door; only the right password
+        // learns that it is disabled
+        if (directory.find(userId).filter(person -> !person.isActive()).isPresent()) {
+            throw new DisabledException("Account disabled: " + userId);
+        }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
                 .stream().map(Group::getId).map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

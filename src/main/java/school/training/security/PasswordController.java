@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import school.training.people.Directory;
+
 /**
  * 修改密码 {@code /account/password}: the signed-in person changes their own password, and only theirs (the
  * account is the login's, never a parameter). The current password is checked first; a wrong one counts as
@@ -27,14 +29,18 @@ class PasswordController {
 
     private final IdentityService identityService;
     private final LoginThrottle throttle;
+    private final Directory directory;
 
-    PasswordController(IdentityService identityService, LoginThrottle throttle) {
+    PasswordController(IdentityService identityService, LoginThrottle throttle, Directory directory) {
         this.identityService = identityService;
         this.throttle = throttle;
+        this.directory = directory;
     }
 
     @GetMapping("/account/password")
-    String form(Model model) {
+    String form(Principal principal, Model model) {
+        model.addAttribute("required", directory.find(principal.getName()).filter(p -> p.mustChangePassword())
+                .isPresent());
         model.addAttribute("minLength", PasswordRules.MIN_LENGTH);
         return "account/password";
     }
@@ -64,6 +70,7 @@ class PasswordController {
         }
         throttle.succeeded(userId);
         saveAsTheApp(userId, password);
+        directory.passwordChanged(userId);
         model.addAttribute("changed", true);
         return "account/password";
     }

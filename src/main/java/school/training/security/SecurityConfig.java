@@ -48,7 +48,8 @@ class SecurityConfig {
     private static final ApiRules WEBAPP_RULES = new ApiRules("/camunda/api/engine/engine/{engine}");
     /** Camunda's own login form would check passwords past our throttle; with single sign-on nobody needs it. */
     private static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/{engine}/login/**";
-    static final String OFFICE_OR_ADMIN_PAGES = "/security/**";
+    /** Login lockouts, the school's people and teaching groups: the office's and the admin's pages. */
+    static final String[] OFFICE_OR_ADMIN_PAGES = { "/security/**", "/people", "/people/**", "/groups", "/groups/**" };
 
     /**
      * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
@@ -91,7 +92,8 @@ class SecurityConfig {
                             .permitAll()
                             .requestMatchers(camundaLogin).denyAll()
                             .requestMatchers(cockpit).hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
-                            .requestMatchers(path.matcher(OFFICE_OR_ADMIN_PAGES))
+                            .requestMatchers(java.util.Arrays.stream(OFFICE_OR_ADMIN_PAGES).map(path::matcher)
+                                    .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN);
                     WEBAPP_RULES.apply(auth);
                     auth.anyRequest().authenticated();

@@ -1,6 +1,7 @@
 package school.training.tasklist;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Service;
 import school.training.forms.DeployedForms;
 import school.training.forms.FormSchema;
 import school.training.people.Directory;
+import school.training.records.RequestRecords;
+import school.training.records.TaskHandover;
 
 /** Read side of requests: my requests with their status, one request's variables and its timeline. */
 @Service
@@ -42,10 +45,12 @@ public class Requests {
     private final RepositoryService repositoryService;
     private final Directory directory;
     private final DeployedForms forms;
+    private final RequestRecords records;
 
     Requests(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-            RepositoryService repositoryService, Directory directory, DeployedForms forms) {
+            RepositoryService repositoryService, Directory directory, DeployedForms forms, RequestRecords records) {
         this.forms = forms;
+        this.records = records;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -141,6 +146,17 @@ public class Requests {
                     who == null ? null : directory.nameOf(who), step.getStartTime(), step.getEndTime(),
                     locals.get(DecisionRecorder.DECISION), locals.get(DecisionRecorder.COMMENT), waiting,
                     waiting && step.getTaskId() != null ? candidatesOf(step.getTaskId()) : null));
+        }
+        for (TaskHandover handover : records.handovers(processInstanceId)) {
+            Date at = Date.from(handover.getHandedOverAt());
+            int position = entries.size();
+            while (position > 0 && entries.get(position - 1).started().after(at)) {
+                position--;
+            }
+            entries.add(position, new TimelineEntry(handover.getStep(), null, TimelineEntry.HANDOVER,
+                    handover.getToUser(), handover.getToUser() == null ? null : directory.nameOf(handover.getToUser()),
+                    at, at, null, null, false, handover.getToGroup(), directory.nameOf(handover.getFromUser()),
+                    handover.getReason()));
         }
         return entries;
     }

@@ -22,8 +22,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -79,10 +77,10 @@ class SubmissionCheck {
 
     void completion(Authentication user, String taskId, Map<String, Object> sent) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())
-                && isCandidate(task, user)) {
+        if (task != null && task.getAssignee() != null && !task.getAssignee().equals(user.getUserId())) {
             // Camunda lets a candidate complete a task a colleague has claimed (her group's grant still
-            // holds), and would skip these checks; as on our pages, it is the colleague's now
+            // holds), and a former assignee complete a task handed on to someone else (the grant Camunda
+            // made when it was hers is never taken back); as on our pages, it is the other person's now
             throw new TaskAlreadyClaimedException(task.getId(), task.getAssignee());
         }
         if (task == null || !engineLetsWork(task)) {
@@ -169,17 +167,6 @@ class SubmissionCheck {
         } finally {
             context.disableAuthorizationCheck();
         }
-    }
-
-    private boolean isCandidate(Task task, Authentication user) {
-        List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-        for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType())
-                    && (user.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isApplicantsOwnStep(Task task) {

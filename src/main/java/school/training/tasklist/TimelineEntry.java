@@ -5,8 +5,22 @@ import java.util.Date;
 /**
  * One step of a request's history: what happened ({@code activityId} and its BPMN name), who, when,
  * and for decisions the decision value and comment. {@code waiting} marks the step it waits in now.
+ * A handover (activity type {@value #HANDOVER}) says from whom ({@code fromName}) the waiting step moved
+ * to {@code whoName} or back to the {@code candidates} group, and why ({@code reason}, a message key).
  */
 public record TimelineEntry(String activityId, String activityName, String activityType, String who,
         String whoName, Date started, Date ended, Object decision, Object comment, boolean waiting,
-        String candidates) {
+        String candidates, String fromName, String reason) {
+
+    public static final String HANDOVER = "handover";
+
+    TimelineEntry(String activityId, String activityName, String activityType, String who, String whoName,
+            Date started, Date ended, Object decision, Object comment, boolean waiting, String candidates) {
+        this(activityId, activityName, activityType, who, whoName, started, ended, decision, comment, waiting,
+                candidates, null, null);
+    }
+
+    public boolean isHandover() {
+        return HANDOVER.equals(activityType);
+    }
 }
