@@ -39,6 +39,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import school.training.people.CamundaGroups;
+
 @Configuration
 class SecurityConfig {
 
@@ -49,6 +51,7 @@ class SecurityConfig {
     /** Camunda's own login form would check passwords past our throttle; with single sign-on nobody needs it. */
     private static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/{engine}/login/**";
     static final String OFFICE_OR_ADMIN_PAGES = "/security/**";
+    static final String DEPUTY_PAGES = "/account/deputy/**";
 
     /**
      * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
@@ -92,7 +95,11 @@ class SecurityConfig {
                             .requestMatchers(camundaLogin).denyAll()
                             .requestMatchers(cockpit).hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
                             .requestMatchers(path.matcher(OFFICE_OR_ADMIN_PAGES))
-                            .hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN);
+                            .hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
+                            // 代理人设置: those who approve, and the office and admin for them
+                            .requestMatchers(path.matcher(DEPUTY_PAGES))
+                            .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,
+                                    ApiRules.OFFICE, ApiRules.ADMIN);
                     WEBAPP_RULES.apply(auth);
                     auth.anyRequest().authenticated();
                 })
