@@ -99,7 +99,8 @@ class TaskHandOver {
             for (Task task : taskService.createTaskQuery().taskOwner(deputyship.getPersonId())
                     .taskAssignee(deputyship.getDeputyId()).list()) {
                 taskService.setAssignee(task.getId(), deputyship.getPersonId());
-                taskService.setOwner(task.getId(), null);
+                // the owner marks "held for"; removing that link is the engine's way to clear it
+                taskService.deleteUserIdentityLink(task.getId(), deputyship.getPersonId(), IdentityLinkType.OWNER);
             }
             return null;
         });
