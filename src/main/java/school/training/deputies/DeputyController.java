@@ -41,6 +41,7 @@ class DeputyController {
     @GetMapping("/account/deputy")
     String page(Authentication authentication, Model model) {
         model.addAttribute("form", Map.of());
+        model.addAttribute("errors", Map.of());
         return show(authentication, model);
     }
 
