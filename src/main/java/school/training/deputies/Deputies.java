@@ -154,7 +154,7 @@ public class Deputies {
         return true;
     }
 
-    private static boolean mayManage(Deputyship deputyship, String actorId, Collection<String> actorGroups) {
+    static boolean mayManage(Deputyship deputyship, String actorId, Collection<String> actorGroups) {
         return deputyship.getPersonId().equals(actorId) || deputyship.getCreatedBy().equals(actorId)
                 || mayNameForOthers(actorGroups);
     }

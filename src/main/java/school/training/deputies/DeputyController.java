@@ -85,13 +85,14 @@ class DeputyController {
         model.addAttribute("today", deputies.today());
         model.addAttribute("deputyships", deputies.currentAndUpcoming(authentication.getName(), groups).stream()
                 .map(d -> new Row(d, directory.nameOf(d.getPersonId()), directory.nameOf(d.getDeputyId()),
-                        d.runsOn(deputies.today())))
+                        d.runsOn(deputies.today()), Deputies.mayManage(d, authentication.getName(), groups)))
                 .toList());
         return PAGE;
     }
 
-    /** One line of the list, with names for pages. */
-    record Row(Deputyship deputyship, String personName, String deputyName, boolean running) {
+    /** One line of the list, with names for pages; a deputy sees theirs but only the one away cancels. */
+    record Row(Deputyship deputyship, String personName, String deputyName, boolean running,
+            boolean cancellable) {
     }
 
     private static LocalDate day(String value, String field, Map<String, String> errors) {

@@ -91,7 +91,12 @@ class DeputyPageTests {
         assertThat(saved.getDeputyId()).isEqualTo("sun.wei");
         assertThat(saved.getCreatedBy()).isEqualTo("chen.jing");
         LocalDate last = today.plusDays(4);
-        assertThat(page("chen.jing")).contains("孙伟").contains(today + " 至 " + last);
+        assertThat(page("chen.jing")).contains("孙伟").contains(today + " 至 " + last)
+                .contains("/account/deputy/" + saved.getId() + "/cancel");
+        // the deputy sees it too, but only the one away (or the office) cancels it
+        assertThat(page("sun.wei")).contains("陈静").doesNotContain("/account/deputy/" + saved.getId() + "/cancel");
+        assertThat(mvc.perform(get("/account/deputy").param("lang", "en").with(web.as("chen.jing"))).andReturn()
+                .getResponse().getContentAsString()).contains("Hand over my open tasks too");
         assertThat(home("sun.wei")).contains("您正在代 陈静 审批（至 " + last.getMonthValue() + "月"
                 + last.getDayOfMonth() + "日）");
         assertThat(home("chen.jing")).contains("您外出期间由 孙伟 代为审批");
