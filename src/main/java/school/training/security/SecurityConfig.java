@@ -39,6 +39,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import school.training.people.CamundaGroups;
+
 @Configuration
 class SecurityConfig {
 
@@ -50,6 +52,7 @@ class SecurityConfig {
     private static final String CAMUNDA_LOGIN = "/camunda/api/admin/auth/user/{engine}/login/**";
     /** Login lockouts, the school's people and teaching groups: the office's and the admin's pages. */
     static final String[] OFFICE_OR_ADMIN_PAGES = { "/security/**", "/people", "/people/**", "/groups", "/groups/**" };
+    static final String DEPUTY_PAGES = "/account/deputy/**";
 
     /**
      * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
@@ -94,7 +97,11 @@ class SecurityConfig {
                             .requestMatchers(cockpit).hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
                             .requestMatchers(java.util.Arrays.stream(OFFICE_OR_ADMIN_PAGES).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
-                            .hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN);
+                            .hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
+                            // 代理人设置: those who approve, and the office and admin for them
+                            .requestMatchers(path.matcher(DEPUTY_PAGES))
+                            .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,
+                                    ApiRules.OFFICE, ApiRules.ADMIN);
                     WEBAPP_RULES.apply(auth);
                     auth.anyRequest().authenticated();
                 })

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import school.training.deputies.Deputies;
+
 /** Each person's home: what waits for them, what they could take on, and their own requests. */
 @Controller
 class HomeController {
@@ -19,9 +21,11 @@ class HomeController {
     private final RepositoryService repositoryService;
     private final FormService formService;
     private final Clock clock;
+    private final Deputies deputies;
 
     HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, FormService formService,
-            Clock clock) {
+            Clock clock, Deputies deputies) {
+        this.deputies = deputies;
         this.clock = clock;
         this.inbox = inbox;
         this.requests = requests;
@@ -35,6 +39,8 @@ class HomeController {
         model.addAttribute("assigned", inbox.rows(inbox.assignedTo(user)));
         model.addAttribute("offered", inbox.rows(inbox.offeredTo(user)));
         model.addAttribute("now", Date.from(clock.instant()));
+        // whom they approve for now, or who approves for them while they are away
+        model.addAttribute("deputyNotes", deputies.notesFor(user.id()));
         model.addAttribute("myRequests", requests.ofApplicant(user.id(), 50));
         // only processes a person starts with a form; the report-back is started by the school
         model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()

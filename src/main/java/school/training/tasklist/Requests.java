@@ -135,6 +135,7 @@ public class Requests {
                 .orderPartiallyByOccurrence().asc().list().stream()
                 .filter(step -> TIMELINE_TYPES.contains(step.getActivityType())).toList();
         Map<String, Map<String, Object>> taskLocals = taskLocals(steps);
+        Map<String, String> owners = owners(processInstanceId);
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
         List<TimelineEntry> entries = new ArrayList<>();
@@ -142,10 +143,13 @@ public class Requests {
             String who = "startEvent".equals(step.getActivityType()) ? instance.getStartUserId() : step.getAssignee();
             Map<String, Object> locals = taskLocals.getOrDefault(step.getTaskId(), Map.of());
             boolean waiting = step.getEndTime() == null;
+            String owner = step.getTaskId() == null ? null : owners.get(step.getTaskId());
+            String onBehalfOf = owner != null && who != null && !owner.equals(who) ? owner : null;
             entries.add(new TimelineEntry(step.getActivityId(), step.getActivityName(), step.getActivityType(), who,
                     who == null ? null : directory.nameOf(who), step.getStartTime(), step.getEndTime(),
                     locals.get(DecisionRecorder.DECISION), locals.get(DecisionRecorder.COMMENT), waiting,
-                    waiting && step.getTaskId() != null ? candidatesOf(step.getTaskId()) : null));
+                    waiting && step.getTaskId() != null ? candidatesOf(step.getTaskId()) : null, onBehalfOf,
+                    onBehalfOf == null ? null : directory.nameOf(onBehalfOf)));
         }
         for (TaskHandover handover : records.handovers(processInstanceId)) {
             Date at = Date.from(handover.getHandedOverAt());
@@ -155,10 +159,19 @@ public class Requests {
             }
             entries.add(position, new TimelineEntry(handover.getStep(), null, TimelineEntry.HANDOVER,
                     handover.getToUser(), handover.getToUser() == null ? null : directory.nameOf(handover.getToUser()),
-                    at, at, null, null, false, handover.getToGroup(), directory.nameOf(handover.getFromUser()),
+                    at, at, null, null, false, handover.getToGroup(), null, null,
+                    directory.nameOf(handover.getFromUser()),
                     handover.getReason()));
         }
         return entries;
+    }
+
+    /** Task id to its owner: the person a deputy holds or held the task for. */
+    private Map<String, String> owners(String processInstanceId) {
+        Map<String, String> owners = new HashMap<>();
+        historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list().stream()
+                .filter(task -> task.getOwner() != null).forEach(task -> owners.put(task.getId(), task.getOwner()));
+        return owners;
     }
 
     private Map<String, Map<String, Object>> taskLocals(List<HistoricActivityInstance> steps) {
