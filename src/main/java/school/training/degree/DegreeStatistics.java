@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 
 import school.training.people.Degree;
 import school.training.people.Directory;
+import school.training.people.Employment;
 import school.training.people.Person;
 import school.training.people.Role;
 import school.training.people.TeachingGroup;
@@ -76,7 +77,8 @@ public class DegreeStatistics {
         }
         List<Person> school = new ArrayList<>();
         for (Person person : directory.everyone()) {
-            if (!FULL_TIME_TEACHERS.contains(person.getRole())) {
+            // seed 003 §三3 counts full-time teachers: not the principal or the office, not part-time staff
+            if (!FULL_TIME_TEACHERS.contains(person.getRole()) || person.getEmployment() != Employment.FULL_TIME) {
                 continue;
             }
             school.add(person);

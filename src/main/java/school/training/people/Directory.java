@@ -96,8 +96,13 @@ public class Directory {
         });
     }
 
-    /** Everyone in the directory, for school-wide statistics. */
+    /** Everyone who works at the school now (not those who left), for reviews, statistics and choices. */
     public List<Person> everyone() {
+        return people.findByLeftOnIsNull();
+    }
+
+    /** Everyone ever recorded, those who left included: for naming people in past records. */
+    public List<Person> everyoneEver() {
         return people.findAll();
     }
 
@@ -197,6 +202,7 @@ public class Directory {
     public boolean update(StaffDetails details, String changedBy) {
         Person person = find(details.id()).orElseThrow(
                 () -> new DirectoryProblems(Problem.of("id", "people.problem.unknown", details.id())));
+        notTheAdministrator(person);
         List<Problem> problems = check(details);
         if (!problems.isEmpty()) {
             throw new DirectoryProblems(problems);
@@ -256,6 +262,7 @@ public class Directory {
     @Transactional
     public void deactivate(String userId, String changedBy) {
         Person person = get(userId);
+        notTheAdministrator(person);
         if (!person.isActive()) {
             return;
         }
@@ -301,6 +308,7 @@ public class Directory {
     @Transactional
     public String resetPassword(String userId, String changedBy) {
         Person person = get(userId);
+        notTheAdministrator(person);
         String password = TemporaryPasswords.next();
         asTheApp(() -> {
             User user = identityService.createUserQuery().userId(userId).singleResult();
@@ -445,6 +453,16 @@ public class Directory {
 
     public long activeMembers(String teachingGroupId) {
         return people.countByTeachingGroupIdAndLeftOnIsNull(teachingGroupId);
+    }
+
+    /**
+     * The administrator's account is IT's, made at first start: the office neither changes nor resets it
+     * (a reset would hand the office the administrator's rights).
+     */
+    private static void notTheAdministrator(Person person) {
+        if (person.getRole() == Role.ADMIN) {
+            throw new DirectoryProblems(Problem.of("role", "people.problem.administrator"));
+        }
     }
 
     private TeachingGroup groupOrProblem(String id) {

@@ -140,8 +140,12 @@ class PeopleController {
     @PostMapping("/people/{id}/password")
     String resetPassword(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
         directory.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        redirect.addFlashAttribute("temporaryPassword", directory.resetPassword(id, principal.getName()));
-        redirect.addFlashAttribute("saved", "people.passwordReset");
+        try {
+            redirect.addFlashAttribute("temporaryPassword", directory.resetPassword(id, principal.getName()));
+            redirect.addFlashAttribute("saved", "people.passwordReset");
+        } catch (DirectoryProblems problems) {
+            redirect.addFlashAttribute("actionProblems", problems.problems());
+        }
         return "redirect:/people/" + id;
     }
 

@@ -12,6 +12,8 @@ interface PersonRepository extends JpaRepository<Person, String> {
 
     List<Person> findByTeachingGroupIdOrderByName(String teachingGroupId);
 
+    List<Person> findByLeftOnIsNull();
+
     long countByTeachingGroupIdAndLeftOnIsNull(String teachingGroupId);
 
     /** The office's list: each filter applies when given; text matches id, name, subject, phone or e-mail. */

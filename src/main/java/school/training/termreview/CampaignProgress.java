@@ -67,7 +67,7 @@ class CampaignProgress {
     }
 
     List<Review> reviews(long campaignId) {
-        Map<String, Person> people = directory.everyone().stream()
+        Map<String, Person> people = directory.everyoneEver().stream()
                 .collect(Collectors.toMap(Person::getId, Function.identity(), (a, b) -> a));
         Map<String, String> stepOf = new HashMap<>();
         for (Task task : openTasks(campaignId)) {

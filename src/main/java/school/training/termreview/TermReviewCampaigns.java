@@ -62,11 +62,12 @@ public class TermReviewCampaigns {
         return campaign;
     }
 
-    /** Teachers and group leaders (the principal and the office are not reviewed). */
+    /** Teachers and group leaders working here now (the principal and the office are not reviewed). */
     List<Person> reviewed(String teachingGroupIdOrNull) {
         List<Person> people = teachingGroupIdOrNull == null ? directory.everyone()
                 : directory.membersOf(teachingGroupIdOrNull);
-        return people.stream().filter(p -> p.getRole() == Role.TEACHER || p.getRole() == Role.GROUP_LEADER).toList();
+        return people.stream().filter(Person::isActive)
+                .filter(p -> p.getRole() == Role.TEACHER || p.getRole() == Role.GROUP_LEADER).toList();
     }
 
     public List<TermReviewCampaign> all() {

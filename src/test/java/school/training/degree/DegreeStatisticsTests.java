@@ -23,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 import school.training.degree.DegreeStatistics.Row;
 import school.training.degree.DegreeStatistics.Studying;
 import school.training.people.Degree;
+import school.training.people.Employment;
+import school.training.people.StaffDetails;
 import school.training.people.Directory;
 import school.training.people.Role;
 
@@ -113,6 +115,21 @@ class DegreeStatisticsTests {
     }
 
     @Test
+    void partTimeStaffAndPeopleWhoLeftDoNotCount() {
+        fiftyTeachers();
+        teacher(prefix + ".left", Role.TEACHER, Degree.COLLEGE);
+        directory.deactivate(prefix + ".left", "zhao.min");
+        directory.add(new StaffDetails(prefix + ".part", "兼职" + prefix, Role.TEACHER, group, "体育", null,
+                Employment.PART_TIME, Degree.SECONDARY, null, null), "zhao.min");
+
+        Row row = row(statistics.overview(null));
+        assertThat(row.teachers()).isEqualTo(50);
+        assertThat(row.count(Degree.SECONDARY)).isZero();
+        assertThat(row.count(Degree.COLLEGE)).isEqualTo(1);
+        assertThat(row.targetMet()).isTrue();
+    }
+
+    @Test
     void theWholeSchoolIsTheSumOfItsGroupsAndCountsOnlyTeachers() {
         fiftyTeachers();
         DegreeStatistics.Overview overview = statistics.overview(null);
@@ -129,7 +146,7 @@ class DegreeStatisticsTests {
         assertThat(school.atLeastBachelor()).isEqualTo(overview.groups().stream().mapToInt(Row::atLeastBachelor).sum());
         // the demo school's 44 teachers and group leaders and our 50; principal, office and our clerk are not counted
         long people = directory.everyone().stream().filter(p -> p.getRole() == Role.TEACHER || p.getRole() == Role.GROUP_LEADER)
-                .count();
+                .filter(p -> p.getEmployment() == Employment.FULL_TIME).count();
         assertThat(school.teachers()).isEqualTo((int) people).isGreaterThanOrEqualTo(94);
         assertThat(school.count(Degree.SECONDARY)).isZero(); // the clerk's secondary degree is not a teacher's
 

@@ -265,6 +265,27 @@ class DirectoryChangesTests {
     }
 
     @Test
+    void theOfficeCannotResetChangeOrDisableTheAdministratorsAccount() throws Exception {
+        String it = "it." + group;
+        directory.register(it, "信息技术" + group, Role.ADMIN, null, null, "demo");
+
+        mvc.perform(post("/people/" + it + "/password").with(csrf()).with(web.as(OFFICE)))
+                .andExpect(redirectedUrl("/people/" + it));
+        mvc.perform(post("/people/" + it + "/leave").with(csrf()).with(web.as(OFFICE)))
+                .andExpect(redirectedUrl("/people/" + it));
+        mvc.perform(post("/people/" + it).with(csrf()).with(web.as(OFFICE)).param("name", "改名")
+                .param("role", "TEACHER").param("teachingGroupId", group))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("这是管理员账号")));
+
+        assertThat(identityService.checkPassword(it, "demo")).isTrue();
+        assertThat(directory.get(it).isActive()).isTrue();
+        assertThat(directory.get(it).getRole()).isEqualTo(Role.ADMIN);
+        assertThat(identityService.createUserQuery().userId(it).memberOfGroup(CamundaGroups.ADMIN).count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void groupsAreAddedRenamedAndReordered() throws Exception {
         String id = "new" + group;
         mvc.perform(post("/groups").with(csrf()).with(web.as(OFFICE)).param("id", id).param("name", "新组" + group)
