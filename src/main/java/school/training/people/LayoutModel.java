@@ -1,13 +1,14 @@
-package school.training.web;
+package school.training.people;
 
 import java.security.Principal;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import school.training.people.Directory;
-
-/** What the layout shows on every page: the signed-in person's name. */
+/**
+ * What the layout shows on every page: the signed-in person's name. It lives with the directory, not with
+ * the web basics, so the people pages may use those basics (CSV) without a cycle.
+ */
 @ControllerAdvice
 class LayoutModel {
 
