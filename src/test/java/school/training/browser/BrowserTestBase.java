@@ -149,8 +149,13 @@ abstract class BrowserTestBase {
         return new WebDriverWait(driver(), timeout);
     }
 
-    /** A fresh session for this person through our login page. */
+    /** A fresh session for this person (demo password) through our login page. */
     void loginAs(String userId) {
+        loginAs(userId, "demo");
+    }
+
+    /** A fresh session for this person through our login page; waits for any page after it. */
+    void loginAs(String userId, String password) {
         WebDriver browser = driver();
         if (!browser.getCurrentUrl().startsWith(url("/"))) {
             browser.get(url("/login")); // cookies can only be deleted for the site the browser is on
@@ -158,7 +163,7 @@ abstract class BrowserTestBase {
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         type(By.id("username"), userId);
-        type(By.id("password"), "demo");
+        type(By.id("password"), password);
         WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
         submit.click();
         waiting().until(presenceOfElementLocated(logoutButton()));

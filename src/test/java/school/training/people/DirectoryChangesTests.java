@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -62,14 +60,8 @@ class DirectoryChangesTests {
     String teacher;
     String colleague;
 
-    @Autowired
-    ProcessEngine engine;
-
     @BeforeEach
     void aGroupOfThree() {
-        // Camunda's REST API finds "the default engine" in a static registry that the last Spring test context
-        // to start has claimed; make it this context's, or the REST calls below reach another test's database
-        ProcessEngines.registerProcessEngine(engine);
         web = new WebFixtures(identityService);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         group = "g" + suffix;
