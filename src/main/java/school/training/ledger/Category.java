@@ -13,5 +13,7 @@ public enum Category {
     /** 企业实践 */
     ENTERPRISE_PLACEMENT,
     /** 学历进修 */
-    DEGREE_STUDY
+    DEGREE_STUDY,
+    /** 教育技术 (教育技术应用能力培训, seed 000 §六1(2): 60 hours a year) */
+    EDUCATION_TECHNOLOGY
 }

@@ -210,6 +210,21 @@ class TrainingLedgerTests {
     }
 
     @Test
+    void sixtyHoursOfEducationTechnologyAYearCountOnlyThatCategory() {
+        credit(LocalDate.of(2026, 3, 1), Category.EDUCATION_TECHNOLOGY, "40");
+        credit(LocalDate.of(2026, 4, 1), Category.ONLINE, "30");
+        credit(LocalDate.of(2025, 12, 31), Category.EDUCATION_TECHNOLOGY, "30");
+
+        RequirementProgress technology = progress(ledger.summaryOf(teacher, TODAY), "educationTechnologyYear");
+        assertThat(technology.achieved()).isEqualByComparingTo("40.0");
+        assertThat(technology.remaining()).isEqualByComparingTo("20.0");
+        assertThat(technology.met()).isFalse();
+
+        credit(LocalDate.of(2026, 11, 1), Category.EDUCATION_TECHNOLOGY, "20");
+        assertThat(progress(ledger.summaryOf(teacher, TODAY), "educationTechnologyYear").met()).isTrue();
+    }
+
+    @Test
     void hoursSumsChosenCategoriesOrAll() {
         credit(TODAY, Category.CENTRALIZED, "3");
         credit(TODAY, Category.ONLINE, "4");
