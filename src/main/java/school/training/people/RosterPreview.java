@@ -13,6 +13,18 @@ record RosterPreview(RosterSheet sheet, List<RosterRow> rows, long notInFile) {
         return rows.stream().filter(row -> row.action() == action).count();
     }
 
+    long added() {
+        return count(RosterRow.Action.ADD);
+    }
+
+    long updated() {
+        return count(RosterRow.Action.UPDATE);
+    }
+
+    long unchanged() {
+        return count(RosterRow.Action.UNCHANGED);
+    }
+
     long rowsWithProblems() {
         return rows.stream().filter(RosterRow::hasProblems).count();
     }
