@@ -38,7 +38,7 @@ enum RosterColumn {
     }
 
     /** The message key of the column's name on our pages. */
-    String labelKey() {
+    public String labelKey() {
         return "roster.column." + name();
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /** What importing a roster would do, row by row, before anything is written. */
 record RosterPreview(RosterSheet sheet, List<RosterRow> rows, long notInFile) {
 
-    boolean importable() {
+    public boolean importable() {
         return rows.stream().noneMatch(RosterRow::hasProblems);
     }
 
@@ -13,19 +13,19 @@ record RosterPreview(RosterSheet sheet, List<RosterRow> rows, long notInFile) {
         return rows.stream().filter(row -> row.action() == action).count();
     }
 
-    long added() {
+    public long added() {
         return count(RosterRow.Action.ADD);
     }
 
-    long updated() {
+    public long updated() {
         return count(RosterRow.Action.UPDATE);
     }
 
-    long unchanged() {
+    public long unchanged() {
         return count(RosterRow.Action.UNCHANGED);
     }
 
-    long rowsWithProblems() {
+    public long rowsWithProblems() {
         return rows.stream().filter(RosterRow::hasProblems).count();
     }
 

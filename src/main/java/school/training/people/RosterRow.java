@@ -14,7 +14,8 @@ record RosterRow(int line, Action action, StaffDetails details, String groupName
         ADD, UPDATE, UNCHANGED
     }
 
-    boolean hasProblems() {
+    /** Public, as every method the preview page calls. */
+    public boolean hasProblems() {
         return !problems.isEmpty();
     }
 
