@@ -124,7 +124,8 @@ class RosterController {
             // the office sees (and may confirm) the plan as it is now, not the one it saw
             String fresh = UUID.randomUUID().toString();
             session.setAttribute(PENDING, new Pending(fresh, pending.sheet(), changed.preview().plan()));
-            model.addAttribute("changedSincePreview", true);
+            // a roster previewed with problems lands here too; only a different plan means the directory moved
+            model.addAttribute("changedSincePreview", !changed.preview().plan().equals(pending.plan()));
             return showPreview(changed.preview(), fresh, model);
         } catch (RosterWriteFailed failed) {
             response.setStatus(HttpStatus.CONFLICT.value());

@@ -80,7 +80,9 @@ final class RosterReader {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new RosterFileRefused("roster.file.empty");
             }
-            Sheet sheet = workbook.getSheetAt(0);
+            // the template's sheet by name, wherever the office moved it; otherwise the first sheet
+            Sheet sheet = workbook.getSheet(RosterTemplate.SHEET) != null ? workbook.getSheet(RosterTemplate.SHEET)
+                    : workbook.getSheetAt(0);
             if (sheet.getNumMergedRegions() > 0) {
                 throw new RosterFileRefused("roster.file.merged", sheet.getMergedRegion(0).formatAsString());
             }

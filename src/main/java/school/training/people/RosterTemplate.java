@@ -24,6 +24,9 @@ import school.training.web.Csv;
  */
 final class RosterTemplate {
 
+    /** The name of the sheet with the people; the reader looks for it first. */
+    static final String SHEET = "名单";
+
     private RosterTemplate() {
     }
 
@@ -38,7 +41,7 @@ final class RosterTemplate {
             bold.setFont(font);
             bold.setDataFormat(format.getFormat("@"));
 
-            Sheet roster = workbook.createSheet("名单");
+            Sheet roster = workbook.createSheet(SHEET);
             Row header = roster.createRow(0);
             RosterColumn[] columns = RosterColumn.values();
             for (int c = 0; c < columns.length; c++) {

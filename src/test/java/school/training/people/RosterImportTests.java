@@ -173,7 +173,10 @@ class RosterImportTests {
         String token = ((RosterController.Pending) session.getAttribute(RosterController.PENDING)).token();
 
         mvc.perform(post("/people/import/confirm").param("token", token).with(csrf()).with(web.as(OFFICE))
-                .session(session)).andExpect(status().isConflict());
+                .session(session)).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("2 行有问题")))
+                .andExpect(content().string(not(containsString("changed-since-preview"))))
+                .andExpect(content().string(not(containsString("confirm-import"))));
         assertThat(directory.count()).isEqualTo(people);
         assertThat(identityService.createUserQuery().userId("ok." + suffix).count()).isZero();
 
