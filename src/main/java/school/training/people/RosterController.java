@@ -58,8 +58,7 @@ class RosterController {
 
     @GetMapping("/people/import")
     String uploadPage(HttpSession session) {
-        // coming back here means leaving the result page: the passwords' one chance is over
-        session.removeAttribute(PASSWORDS);
+        // (leaving the result page already dropped the passwords, see RosterPasswordsForgotten)
         session.removeAttribute(PENDING);
         return "people/import";
     }
@@ -78,7 +77,6 @@ class RosterController {
     @PostMapping("/people/import")
     String preview(@RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
             HttpSession session, Model model) throws IOException {
-        session.removeAttribute(PASSWORDS);
         session.removeAttribute(PENDING);
         RosterSheet sheet;
         try {

@@ -72,7 +72,8 @@ final class RosterTemplate {
     static byte[] csv(List<TeachingGroup> groups) {
         List<String> header = Arrays.stream(RosterColumn.values()).map(RosterColumn::header).toList();
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> note : notes(groups)) {
+        rows.add(List.of("# 以 # 开头的行是说明，不会被导入；每人一行，写在这些说明的下面。"));
+        for (List<String> note : notes(groups).subList(1, notes(groups).size())) {
             rows.add(List.of("# " + String.join("：", note)));
         }
         return Csv.of(header, rows);

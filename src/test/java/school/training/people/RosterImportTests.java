@@ -145,6 +145,10 @@ class RosterImportTests {
         assertThat(csv).contains(newTeacher + ",王新," + freeName + "," + password);
         mvc.perform(get("/people/import/passwords.csv").param("token", token).with(web.as(OFFICE)).session(session))
                 .andExpect(status().isGone());
+        // leaving the result page forgets the passwords even when they were never downloaded
+        session.setAttribute(RosterController.PASSWORDS, new RosterController.PasswordSlip("t", result));
+        mvc.perform(get("/people").with(web.as(OFFICE)).session(session)).andExpect(status().isOk());
+        assertThat(session.getAttribute(RosterController.PASSWORDS)).isNull();
         // a second click on the confirm button imports nothing twice
         mvc.perform(post("/people/import/confirm").param("token", token).with(csrf()).with(web.as(OFFICE))
                 .session(session)).andExpect(status().isConflict())
