@@ -63,7 +63,7 @@ final class RosterReader {
         if (zip) {
             readWorkbook(bytes, rows, numbers);
         } else {
-            readCsv(bytes, rows, numbers);
+            readCsv(name, bytes, rows, numbers);
         }
         return toSheet(name, rows, numbers);
     }
@@ -121,10 +121,10 @@ final class RosterReader {
         }
     }
 
-    private static void readCsv(byte[] bytes, List<List<String>> rows, List<Integer> numbers) {
-        String text = decode(bytes);
+    private static void readCsv(String name, byte[] bytes, List<List<String>> rows, List<Integer> numbers) {
+        String text = decode(name, bytes);
         if (text.indexOf('\0') >= 0) {
-            throw new RosterFileRefused("roster.file.notCsv", "");
+            throw new RosterFileRefused("roster.file.notCsv", name);
         }
         List<Problem> formulas = new ArrayList<>();
         List<String> header = null;
@@ -152,7 +152,7 @@ final class RosterReader {
     }
 
     /** UTF-8 (with or without a BOM) first; Excel on a Chinese Windows saves "CSV" as GBK, read as GB18030. */
-    private static String decode(byte[] bytes) {
+    private static String decode(String name, byte[] bytes) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -162,7 +162,7 @@ final class RosterReader {
                 return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             } catch (CharacterCodingException binary) {
-                throw new RosterFileRefused("roster.file.notCsv", "");
+                throw new RosterFileRefused("roster.file.notCsv", name);
             }
         }
     }
