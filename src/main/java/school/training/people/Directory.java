@@ -152,6 +152,12 @@ public class Directory {
                 : groups.findById(details.teachingGroupId()));
     }
 
+    /** Whether a Camunda account has this id, with or without a directory record (the admin has none). */
+    public boolean accountExists(String userId) {
+        return userId != null && (people.existsById(userId)
+                || identityService.createUserQuery().userId(userId).count() > 0);
+    }
+
     /**
      * Adds a person: a Camunda account with a random password, good for one login (they must set their
      * own then), returned so the office can hand it over once.
@@ -161,8 +167,7 @@ public class Directory {
     @Transactional
     public String add(StaffDetails details, String changedBy) {
         List<Problem> problems = new ArrayList<>(check(details));
-        if (details.id() != null && (people.existsById(details.id())
-                || identityService.createUserQuery().userId(details.id()).count() > 0)) {
+        if (accountExists(details.id())) {
             problems.add(0, Problem.of("id", "people.problem.idTaken", details.id()));
         }
         if (!problems.isEmpty()) {

@@ -5,7 +5,7 @@ package school.training.people;
  * trimmed; empty text is null. The id is the login name and never changes once the account exists.
  */
 public record StaffDetails(String id, String name, Role role, String teachingGroupId, String subject, String title,
-        Employment employment, Degree degree, String email, String phone) {
+        Employment employment, Degree degree, String email, String phone) implements java.io.Serializable {
 
     public StaffDetails {
         id = clean(id);
