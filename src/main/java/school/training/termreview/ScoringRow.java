@@ -16,9 +16,9 @@ public class ScoringRow {
     public record Problem(String code, Object... args) {
     }
 
+    /** The judged fields; the attendance item is not among them: it comes from the training records. */
     static final List<String> FIELDS = List.of("archiveDeduction", "missingLessonPlans", "observationDeduction",
-            "attendance", "deductionReason");
-    static final List<String> ATTENDANCE = List.of("normal", "excellent", "failed");
+            "deductionReason");
 
     private final String taskId;
     private final String processInstanceId;
@@ -52,13 +52,12 @@ public class ScoringRow {
         this.archiveEntries = (int) decimal(variables.get("archiveEntries")).doubleValue();
         this.selfAssessment = variables.get("selfAssessment") instanceof String s ? s : "";
         Rubric.Sheet computed = rubric.score(new Rubric.Facts(hours, overdueReports),
-                new Rubric.Judgement(0, 0, 0, "normal"));
+                new Rubric.Judgement(0, 0, 0));
         this.trainingHoursPoints = computed.trainingHours();
         this.reportBackPoints = computed.reportBack();
         values.put("archiveDeduction", "0");
         values.put("missingLessonPlans", "0");
         values.put("observationDeduction", "0");
-        values.put("attendance", "normal");
         values.put("deductionReason", "");
     }
 
@@ -90,12 +89,8 @@ public class ScoringRow {
         Integer archive = whole("archiveDeduction", settings.archiveMaxDeduction());
         Integer lessonPlans = whole("missingLessonPlans", settings.lessonPlanPoints() / settings.lessonPlanDeduction());
         Integer observation = whole("observationDeduction", settings.observationPoints());
-        String attendance = values.get("attendance");
-        if (!ATTENDANCE.contains(attendance)) {
-            errors.put("attendance", new Problem("scoring.error.attendance"));
-        }
         String reason = values.get("deductionReason");
-        if (TermReviewRules.reasonNeeded(archive, lessonPlans, observation, attendance)
+        if (TermReviewRules.reasonNeeded(archive, lessonPlans, observation)
                 && (reason == null || reason.isBlank())) {
             errors.put("deductionReason", new Problem("termReview.error.required.deductionReason"));
         }
@@ -107,7 +102,6 @@ public class ScoringRow {
         variables.put("archiveDeduction", archive.doubleValue());
         variables.put("missingLessonPlans", lessonPlans.doubleValue());
         variables.put("observationDeduction", observation.doubleValue());
-        variables.put("attendance", attendance);
         variables.put("deductionReason", reason == null ? "" : reason);
         return variables;
     }
