@@ -122,7 +122,10 @@ class TrainingController {
         List<TrainingResult> participants = trainings.participants(id);
         model.addAttribute("project", project);
         model.addAttribute("organizer", organizer);
-        model.addAttribute("participant", participants.stream().anyMatch(p -> p.getTeacherId().equals(user.id())));
+        TrainingResult mine = participants.stream().filter(p -> p.getTeacherId().equals(user.id())).findFirst()
+                .orElse(null);
+        model.addAttribute("participant", mine != null);
+        model.addAttribute("myResult", mine == null ? null : mine.getResult());
         model.addAttribute("me", user.id());
         model.addAttribute("participants", participants);
         model.addAttribute("names", names(participants));
