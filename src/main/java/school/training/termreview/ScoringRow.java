@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import school.training.trainings.TermTrainingRecord;
+
 /**
  * One teacher on the group leader's scoring page: the pre-filled facts with their points, the judged
  * items as typed (kept when the row is shown again), and what is wrong with them.
@@ -36,6 +38,9 @@ public class ScoringRow {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Problem> errors = new LinkedHashMap<>();
     private boolean included = true;
+    private int attendancePoints;
+    private List<Long> excellentTrainings = List.of();
+    private List<Long> failedTrainings = List.of();
 
     ScoringRow(String taskId, String processInstanceId, Map<String, Object> variables, Rubric rubric) {
         this.taskId = taskId;
@@ -59,6 +64,25 @@ public class ScoringRow {
         values.put("missingLessonPlans", "0");
         values.put("observationDeduction", "0");
         values.put("deductionReason", "");
+    }
+
+    /** The attendance item as the training records give it now (recomputed when the scoring is recorded). */
+    void trainings(TermTrainingRecord record, Rubric rubric) {
+        this.excellentTrainings = record.excellent();
+        this.failedTrainings = record.failed();
+        this.attendancePoints = rubric.attendance(excellentTrainings.size(), failedTrainings.size());
+    }
+
+    public int getAttendancePoints() {
+        return attendancePoints;
+    }
+
+    public List<Long> getExcellentTrainings() {
+        return excellentTrainings;
+    }
+
+    public List<Long> getFailedTrainings() {
+        return failedTrainings;
     }
 
     /** The field's request parameter name: prefixed by the task id, so one page holds many rows. */

@@ -245,10 +245,16 @@ class TrainingController {
         Map<String, Attendance> recorded = trainings.attendance(project).getOrDefault(sessionId, Map.of());
         Map<String, String> status = new HashMap<>();
         Map<String, String> reason = new HashMap<>();
-        // what was typed, else what was recorded, else an approved leave (excused), else present
+        // what was typed, else what was recorded, else the leave: approved → excused, refused → absent; else present
         Map<String, String> approvedLeave = new HashMap<>();
-        trainings.leaves(id).stream().filter(l -> l.getSessionId().equals(sessionId)
-                && l.getStatus() == LeaveRequest.Status.APPROVED).forEach(l -> approvedLeave.put(l.getTeacherId(), l.getReason()));
+        Map<String, String> refusedLeave = new HashMap<>();
+        trainings.leaves(id).stream().filter(l -> l.getSessionId().equals(sessionId)).forEach(l -> {
+            if (l.getStatus() == LeaveRequest.Status.APPROVED) {
+                approvedLeave.put(l.getTeacherId(), l.getReason());
+            } else if (l.getStatus() == LeaveRequest.Status.REFUSED) {
+                refusedLeave.put(l.getTeacherId(), l.getReason());
+            }
+        });
         for (TrainingResult p : participants) {
             String t = p.getTeacherId();
             if (statuses != null) {
@@ -260,6 +266,9 @@ class TrainingController {
             } else if (approvedLeave.containsKey(t)) {
                 status.put(t, AttendanceStatus.EXCUSED.name());
                 reason.put(t, approvedLeave.get(t));
+            } else if (refusedLeave.containsKey(t)) {
+                status.put(t, AttendanceStatus.ABSENT.name());
+                reason.put(t, "");
             } else {
                 status.put(t, AttendanceStatus.PRESENT.name());
                 reason.put(t, "");

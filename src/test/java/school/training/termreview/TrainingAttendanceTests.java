@@ -99,6 +99,11 @@ class TrainingAttendanceTests {
         selfAssess(excellent, good);
         selfAssess(failed, weak);
 
+        // the leader's scoring page shows each figure from the records, with the training behind it
+        String scoring = mvc.perform(get(ScoringController.URL).with(web.as(leader))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(scoring).contains("培训考勤 2 分", "培训考勤 -5 分", "href=\"/trainings/" + project + "\"");
+
         // when the leader sends an attendance figure of her own over REST, the form refuses it
         Task weakScoring = task(weak, TermReviewProcess.LEADER_SCORING);
         rest.complete(leader, weakScoring.getId(), Map.of("archiveDeduction", 0, "missingLessonPlans", 0,

@@ -246,7 +246,10 @@ class TrainingsTests {
                         "id=\"status-" + school.teacher + "-EXCUSED\" checked")));
         roll(id, first.getId(), OFFICE, Map.of(school.teacher, "EXCUSED", school.second, "ABSENT"),
                 Map.of(school.teacher, "发烧"));
-        roll(id, two.get(1).getId(), OFFICE, Map.of(), Map.of());
+        mvc.perform(get("/trainings/" + id + "/sessions/" + two.get(1).getId() + "/roll").with(web.as(OFFICE)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "id=\"status-" + school.third + "-ABSENT\" checked")));
+        roll(id, two.get(1).getId(), OFFICE, Map.of(school.third, "PRESENT"), Map.of());
         assertThat(attendances.findBySessionIdAndTeacherId(first.getId(), school.second).orElseThrow().getStatus())
                 .isEqualTo(AttendanceStatus.ABSENT);
         assertThat(attendances.findBySessionIdAndTeacherId(two.get(1).getId(), school.third).orElseThrow().getStatus())
