@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import school.training.deputies.Deputies;
+import school.training.trainings.Trainings;
 
 /** Each person's home: what waits for them, what they could take on, and their own requests. */
 @Controller
@@ -22,9 +23,11 @@ class HomeController {
     private final FormService formService;
     private final Clock clock;
     private final Deputies deputies;
+    private final Trainings trainings;
 
     HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, FormService formService,
-            Clock clock, Deputies deputies) {
+            Clock clock, Deputies deputies, Trainings trainings) {
+        this.trainings = trainings;
         this.deputies = deputies;
         this.clock = clock;
         this.inbox = inbox;
@@ -41,6 +44,7 @@ class HomeController {
         model.addAttribute("now", Date.from(clock.instant()));
         // whom they approve for now, or who approves for them while they are away
         model.addAttribute("deputyNotes", deputies.notesFor(user.id()));
+        model.addAttribute("myTrainings", trainings.upcomingFor(user.id(), 5));
         model.addAttribute("myRequests", requests.ofApplicant(user.id(), 50));
         // only processes a person starts with a form; the report-back is started by the school
         model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()

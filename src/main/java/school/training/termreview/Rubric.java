@@ -7,18 +7,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores one teacher's term on the rubric: pre-computed items from the facts (training hours, overdue
- * report-backs) and judged items from the group leader (archive, lesson plans, observation, attendance).
+ * report-backs, training results) and judged items from the group leader (archive, lesson plans, observation).
  * No item goes below zero; the total stays within 0 and 100 plus the attendance bonus.
  */
 @Component
 public class Rubric {
 
-    /** What the system knows about the term. */
-    public record Facts(BigDecimal termHours, int overdueReports) {
+    /**
+     * What the system knows about the term. {@code excellentTrainings} and {@code failedTrainings}: the school
+     * trainings closed in the term with that result for the teacher, each project once.
+     */
+    public record Facts(BigDecimal termHours, int overdueReports, int excellentTrainings, int failedTrainings) {
+
+        /** Without training results (none recorded). */
+        public Facts(BigDecimal termHours, int overdueReports) {
+            this(termHours, overdueReports, 0, 0);
+        }
     }
 
-    /** What the group leader judged. {@code attendance}: normal, excellent or failed. */
-    public record Judgement(int archiveDeduction, int missingLessonPlans, int observationDeduction, String attendance) {
+    /** What the group leader judged. */
+    public record Judgement(int archiveDeduction, int missingLessonPlans, int observationDeduction) {
     }
 
     public record Sheet(int archive, int lessonPlans, int trainingHours, int observation, int reportBack,
@@ -39,13 +47,19 @@ public class Rubric {
         int trainingHours = floor(settings.trainingHoursPoints() - missingHours * settings.hourDeduction());
         int observation = floor(settings.observationPoints() - judgement.observationDeduction());
         int reportBack = floor(settings.reportBackPoints() - facts.overdueReports() * settings.overdueReportDeduction());
-        int attendance = switch (String.valueOf(judgement.attendance())) {
-            case "excellent" -> settings.excellentBonus();
-            case "failed" -> -settings.failedPenalty();
-            default -> 0;
-        };
+        int attendance = attendance(facts.excellentTrainings(), facts.failedTrainings());
         int total = Math.max(0, archive + lessonPlans + trainingHours + observation + reportBack + attendance);
         return new Sheet(archive, lessonPlans, trainingHours, observation, reportBack, attendance, BigDecimal.valueOf(total));
+    }
+
+    /**
+     * The attendance item (培训考勤) from the training records: +bonus for each excellent result, −penalty for
+     * each failed one, the sum kept within −penalty and +bonus — a failed training costs the full penalty
+     * unless excellent results elsewhere offset part of it, and many excellent results add one bonus.
+     */
+    int attendance(int excellentTrainings, int failedTrainings) {
+        int sum = excellentTrainings * settings.excellentBonus() - failedTrainings * settings.failedPenalty();
+        return Math.max(-settings.failedPenalty(), Math.min(settings.excellentBonus(), sum));
     }
 
     private static int floor(int points) {

@@ -1,6 +1,8 @@
 package school.training.termreview;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,6 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import school.training.records.RequestRecords;
+import school.training.trainings.TermTrainingRecord;
+import school.training.trainings.Trainings;
 
 /**
  * Service task {@code scoreRubric} and the listeners of the principal's steps: the score sheet from
@@ -19,23 +23,33 @@ public class RubricScoring implements JavaDelegate {
 
     private final Rubric rubric;
     private final RequestRecords records;
+    private final Trainings trainings;
 
-    RubricScoring(Rubric rubric, RequestRecords records) {
+    RubricScoring(Rubric rubric, RequestRecords records, Trainings trainings) {
         this.rubric = rubric;
         this.records = records;
+        this.trainings = trainings;
     }
 
     /**
      * Scores what was recorded: the facts the review opened with (hours, overdue report-backs) and the
-     * leader's recorded judgement, never variables that a later step could have changed.
+     * leader's recorded judgement, never variables that a later step could have changed. The attendance item
+     * comes from the school-training records of the term as they are now, whatever a client sent.
      */
     @Override
     public void execute(DelegateExecution execution) {
         Map<String, Object> facts = records.facts(execution.getProcessInstanceId());
+        TermTrainingRecord trainingRecord = trainings.termRecord((String) execution.getVariable("applicant"),
+                LocalDate.parse((String) execution.getVariable("termStart")),
+                LocalDate.parse((String) execution.getVariable("termEnd")));
         Rubric.Sheet sheet = rubric.score(
-                new Rubric.Facts(BigDecimal.valueOf(number(facts, "termHours")), (int) number(facts, "overdueReports")),
+                new Rubric.Facts(BigDecimal.valueOf(number(facts, "termHours")), (int) number(facts, "overdueReports"),
+                        trainingRecord.excellent().size(), trainingRecord.failed().size()),
                 new Rubric.Judgement((int) number(facts, "archiveDeduction"), (int) number(facts, "missingLessonPlans"),
-                        (int) number(facts, "observationDeduction"), (String) facts.get("attendance")));
+                        (int) number(facts, "observationDeduction")));
+        // the records behind the attendance figure, for the score sheet's links
+        execution.setVariable("excellentTrainings", ids(trainingRecord.excellent()));
+        execution.setVariable("failedTrainings", ids(trainingRecord.failed()));
         execution.setVariable("scoreArchive", sheet.archive());
         execution.setVariable("scoreLessonPlans", sheet.lessonPlans());
         execution.setVariable("scoreTrainingHours", sheet.trainingHours());
@@ -59,6 +73,10 @@ public class RubricScoring implements JavaDelegate {
         if (task.getVariable("reReviewScore") instanceof Number n) {
             task.setVariable("totalScore", n.doubleValue());
         }
+    }
+
+    private static String ids(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     private static double number(Map<String, Object> facts, String name) {

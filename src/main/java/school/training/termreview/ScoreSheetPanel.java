@@ -65,10 +65,10 @@ class ScoreSheetPanel implements RequestPanel {
                 new Object[] { settings.excellentBonus(), settings.failedPenalty() }));
         Map<String, Object> model = new HashMap<>();
         model.put("items", items);
-        model.put("attendance", variables.getOrDefault("attendance", "normal"));
+        model.put("excellentTrainings", ids(variables.get("excellentTrainings")));
+        model.put("failedTrainings", ids(variables.get("failedTrainings")));
         model.put("teacher", variables.get("applicant"));
-        String ids = variables.get("overdueReportIds") instanceof String s ? s : "";
-        model.put("overdueReportIds", Arrays.stream(ids.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList());
+        model.put("overdueReportIds", ids(variables.get("overdueReportIds")));
         model.put("deductionReason", variables.get("deductionReason"));
         model.put("rubricScore", plain(variables.get("rubricScore")));
         model.put("total", plain(total));
@@ -81,6 +81,11 @@ class ScoreSheetPanel implements RequestPanel {
         model.put("reReviewComment", variables.get("reReviewComment"));
         model.put("appealDue", variables.get("appealDue") instanceof String due ? due.replace('T', ' ') : null);
         return model;
+    }
+
+    private static List<String> ids(Object commaSeparated) {
+        String ids = commaSeparated instanceof String s ? s : "";
+        return Arrays.stream(ids.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
     }
 
     private static int whole(Object value) {

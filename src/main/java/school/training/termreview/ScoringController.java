@@ -1,5 +1,6 @@
 package school.training.termreview;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.training.tasklist.CurrentUser;
 import school.training.tasklist.RuleViolation;
 import school.training.tasklist.TaskCompletion;
+import school.training.trainings.Trainings;
 
 /**
  * The group leader scores the whole group on one page ({@code leaderScoring}): one row per review
@@ -38,8 +40,11 @@ class ScoringController {
     private final RuntimeService runtimeService;
     private final Rubric rubric;
     private final RubricSettings settings;
+    private final Trainings trainings;
 
-    ScoringController(TaskService taskService, TaskCompletion completion, RuntimeService runtimeService, Rubric rubric, RubricSettings settings) {
+    ScoringController(TaskService taskService, TaskCompletion completion, RuntimeService runtimeService, Rubric rubric,
+            RubricSettings settings, Trainings trainings) {
+        this.trainings = trainings;
         this.taskService = taskService;
         this.completion = completion;
         this.runtimeService = runtimeService;
@@ -97,8 +102,15 @@ class ScoringController {
         List<Task> tasks = taskService.createTaskQuery().processDefinitionKey(TermReviewProcess.KEY)
                 .taskDefinitionKey(TermReviewProcess.LEADER_SCORING).taskAssignee(me).orderByTaskCreateTime().asc()
                 .list();
-        return tasks.stream().map(task -> new ScoringRow(task.getId(), task.getProcessInstanceId(),
-                runtimeService.getVariables(task.getProcessInstanceId()), rubric)).toList();
+        return tasks.stream().map(task -> {
+            Map<String, Object> variables = runtimeService.getVariables(task.getProcessInstanceId());
+            ScoringRow row = new ScoringRow(task.getId(), task.getProcessInstanceId(), variables, rubric);
+            if (variables.get("termStart") instanceof String start && variables.get("termEnd") instanceof String end) {
+                row.trainings(trainings.termRecord(row.getTeacherId(), LocalDate.parse(start), LocalDate.parse(end)),
+                        rubric);
+            }
+            return row;
+        }).toList();
     }
 
     private String page(List<ScoringRow> rows, Model model) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import school.training.trainings.TermTrainingRecord;
+
 /**
  * One teacher on the group leader's scoring page: the pre-filled facts with their points, the judged
  * items as typed (kept when the row is shown again), and what is wrong with them.
@@ -16,9 +18,9 @@ public class ScoringRow {
     public record Problem(String code, Object... args) {
     }
 
+    /** The judged fields; the attendance item is not among them: it comes from the training records. */
     static final List<String> FIELDS = List.of("archiveDeduction", "missingLessonPlans", "observationDeduction",
-            "attendance", "deductionReason");
-    static final List<String> ATTENDANCE = List.of("normal", "excellent", "failed");
+            "deductionReason");
 
     private final String taskId;
     private final String processInstanceId;
@@ -36,6 +38,9 @@ public class ScoringRow {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Problem> errors = new LinkedHashMap<>();
     private boolean included = true;
+    private int attendancePoints;
+    private List<Long> excellentTrainings = List.of();
+    private List<Long> failedTrainings = List.of();
 
     ScoringRow(String taskId, String processInstanceId, Map<String, Object> variables, Rubric rubric) {
         this.taskId = taskId;
@@ -52,14 +57,32 @@ public class ScoringRow {
         this.archiveEntries = (int) decimal(variables.get("archiveEntries")).doubleValue();
         this.selfAssessment = variables.get("selfAssessment") instanceof String s ? s : "";
         Rubric.Sheet computed = rubric.score(new Rubric.Facts(hours, overdueReports),
-                new Rubric.Judgement(0, 0, 0, "normal"));
+                new Rubric.Judgement(0, 0, 0));
         this.trainingHoursPoints = computed.trainingHours();
         this.reportBackPoints = computed.reportBack();
         values.put("archiveDeduction", "0");
         values.put("missingLessonPlans", "0");
         values.put("observationDeduction", "0");
-        values.put("attendance", "normal");
         values.put("deductionReason", "");
+    }
+
+    /** The attendance item as the training records give it now (recomputed when the scoring is recorded). */
+    void trainings(TermTrainingRecord record, Rubric rubric) {
+        this.excellentTrainings = record.excellent();
+        this.failedTrainings = record.failed();
+        this.attendancePoints = rubric.attendance(excellentTrainings.size(), failedTrainings.size());
+    }
+
+    public int getAttendancePoints() {
+        return attendancePoints;
+    }
+
+    public List<Long> getExcellentTrainings() {
+        return excellentTrainings;
+    }
+
+    public List<Long> getFailedTrainings() {
+        return failedTrainings;
     }
 
     /** The field's request parameter name: prefixed by the task id, so one page holds many rows. */
@@ -90,12 +113,8 @@ public class ScoringRow {
         Integer archive = whole("archiveDeduction", settings.archiveMaxDeduction());
         Integer lessonPlans = whole("missingLessonPlans", settings.lessonPlanPoints() / settings.lessonPlanDeduction());
         Integer observation = whole("observationDeduction", settings.observationPoints());
-        String attendance = values.get("attendance");
-        if (!ATTENDANCE.contains(attendance)) {
-            errors.put("attendance", new Problem("scoring.error.attendance"));
-        }
         String reason = values.get("deductionReason");
-        if (TermReviewRules.reasonNeeded(archive, lessonPlans, observation, attendance)
+        if (TermReviewRules.reasonNeeded(archive, lessonPlans, observation)
                 && (reason == null || reason.isBlank())) {
             errors.put("deductionReason", new Problem("termReview.error.required.deductionReason"));
         }
@@ -107,7 +126,6 @@ public class ScoringRow {
         variables.put("archiveDeduction", archive.doubleValue());
         variables.put("missingLessonPlans", lessonPlans.doubleValue());
         variables.put("observationDeduction", observation.doubleValue());
-        variables.put("attendance", attendance);
         variables.put("deductionReason", reason == null ? "" : reason);
         return variables;
     }

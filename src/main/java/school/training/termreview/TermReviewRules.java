@@ -20,7 +20,7 @@ class TermReviewRules implements SubmissionRules {
     public void check(FormSubmission submission, String processInstanceId, String userId) {
         Map<String, Object> values = submission.values();
         requireWhen(submission, reasonNeeded(values.get("archiveDeduction"), values.get("missingLessonPlans"),
-                values.get("observationDeduction"), values.get("attendance")), "deductionReason");
+                values.get("observationDeduction")), "deductionReason");
         if ("adjust".equals(values.get("principalDecision"))) {
             requireWhen(submission, true, "adjustedScore");
             requireWhen(submission, true, "principalComment");
@@ -28,11 +28,12 @@ class TermReviewRules implements SubmissionRules {
         requireWhen(submission, "appeal".equals(values.get("appealDecision")), "appealReason");
     }
 
-    /** Any deduction, or a failed training, needs the leader's reason (the task form and the group page alike). */
-    static boolean reasonNeeded(Object archiveDeduction, Object missingLessonPlans, Object observationDeduction,
-            Object attendance) {
-        return positive(archiveDeduction) || positive(missingLessonPlans) || positive(observationDeduction)
-                || "failed".equals(attendance);
+    /**
+     * Any deduction the leader makes needs the leader's reason (the task form and the group page alike); a failed
+     * training's penalty is explained by its record, linked from the score sheet.
+     */
+    static boolean reasonNeeded(Object archiveDeduction, Object missingLessonPlans, Object observationDeduction) {
+        return positive(archiveDeduction) || positive(missingLessonPlans) || positive(observationDeduction);
     }
 
     private static boolean positive(Object value) {

@@ -169,7 +169,7 @@ class CampaignControllerTests {
         TermReviewCampaign campaign = open();
         complete(campaign, teacherB, TermReviewProcess.SELF_ASSESSMENT, Map.of("selfAssessment", "认真完成教学任务。".repeat(6)));
         complete(campaign, teacherB, TermReviewProcess.LEADER_SCORING, Map.of("archiveDeduction", 0,
-                "missingLessonPlans", 2, "observationDeduction", 0, "attendance", "excellent", "deductionReason", "缺两次"));
+                "missingLessonPlans", 2, "observationDeduction", 0, "deductionReason", "缺两次"));
         complete(campaign, teacherB, TermReviewProcess.PRINCIPAL_CONFIRMATION, Map.of("principalDecision", "approve"));
         complete(campaign, teacherB, TermReviewProcess.APPEAL, Map.of("appealDecision", "accept"));
 
@@ -177,8 +177,8 @@ class CampaignControllerTests {
                 .with(web.as("liu.hua"))).andReturn().getResponse();
         assertThat(csv.getContentType()).startsWith("text/csv");
         String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
-        // 10 + 28 + 0 (no hours) + 20 + 8 + 2 = 68, a pass
-        assertThat(text).startsWith("\uFEFF教师,教研组,总分,等级\r\n").contains("教师乙," + GROUP_NAME + ",68,合格\r\n")
+        // 10 + 28 + 0 (no hours) + 20 + 8 + 0 (no training results) = 66, a pass
+        assertThat(text).startsWith("\uFEFF教师,教研组,总分,等级\r\n").contains("教师乙," + GROUP_NAME + ",66,合格\r\n")
                 .doesNotContain("教师甲");
 
         String distribution = new String(mvc.perform(get("/term-reviews/" + campaign.getId()
@@ -190,7 +190,7 @@ class CampaignControllerTests {
         String page = page("/term-reviews/" + campaign.getId(), "zhao.min");
         assertThat(between(page, "data-group=\"" + group + "\"", "</tr>")).containsPattern("data-step=\"finished\">1<")
                 .containsPattern("data-step=\"selfAssessment\">2<");
-        assertThat(between(page, "data-teacher=\"" + teacherB + "\"", "</tr>")).contains("68", "合格");
+        assertThat(between(page, "data-teacher=\"" + teacherB + "\"", "</tr>")).contains("66", "合格");
     }
 
     @Test

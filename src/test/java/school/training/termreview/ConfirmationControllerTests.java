@@ -51,7 +51,7 @@ class ConfirmationControllerTests {
         group = ScoringControllerTests.reviewedGroup(directory, campaigns, runtimeService, taskService);
         for (String review : group.reviews()) {
             taskService.complete(ScoringControllerTests.scoringTask(taskService, review), Map.of("archiveDeduction", 0.0,
-                    "missingLessonPlans", 0.0, "observationDeduction", 0.0, "attendance", "normal", "deductionReason", ""));
+                    "missingLessonPlans", 0.0, "observationDeduction", 0.0, "deductionReason", ""));
         }
     }
 

@@ -16,7 +16,7 @@ class RubricTests {
         return new Rubric.Facts(new BigDecimal(hours), overdueReports);
     }
 
-    static final Rubric.Judgement NOTHING_WRONG = new Rubric.Judgement(0, 0, 0, "normal");
+    static final Rubric.Judgement NOTHING_WRONG = new Rubric.Judgement(0, 0, 0);
 
     @Test
     void aFlawlessTermScoresOneHundred() {
@@ -33,8 +33,8 @@ class RubricTests {
 
     @Test
     void eachMissingLessonPlanCostsTwoPointsDownToZero() {
-        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 3, 0, "normal")).lessonPlans()).isEqualTo(26);
-        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 20, 0, "normal")).lessonPlans()).isZero();
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 3, 0)).lessonPlans()).isEqualTo(26);
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 20, 0)).lessonPlans()).isZero();
     }
 
     @Test
@@ -46,23 +46,34 @@ class RubricTests {
 
     @Test
     void attendanceAddsTwoForExcellentResultsAndTakesFiveForAFailedTraining() {
-        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 0, 0, "excellent")).total())
-                .isEqualByComparingTo("102");
-        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(0, 0, 0, "failed")).total())
-                .isEqualByComparingTo("95");
+        assertThat(rubric.score(trainings(1, 0), NOTHING_WRONG).total()).isEqualByComparingTo("102");
+        assertThat(rubric.score(trainings(0, 1), NOTHING_WRONG).total()).isEqualByComparingTo("95");
+        assertThat(rubric.score(trainings(0, 0), NOTHING_WRONG).attendance()).isZero();
+    }
+
+    @Test
+    void eachProjectCountsOnceTheSumStaysWithinTheBonusAndThePenalty() {
+        assertThat(rubric.score(trainings(3, 0), NOTHING_WRONG).attendance()).as("one bonus at most").isEqualTo(2);
+        assertThat(rubric.score(trainings(0, 2), NOTHING_WRONG).attendance()).as("one penalty at most").isEqualTo(-5);
+        assertThat(rubric.score(trainings(1, 1), NOTHING_WRONG).attendance()).as("2 - 5").isEqualTo(-3);
+        assertThat(rubric.score(trainings(3, 1), NOTHING_WRONG).attendance()).as("6 - 5").isEqualTo(1);
+    }
+
+    static Rubric.Facts trainings(int excellent, int failed) {
+        return new Rubric.Facts(new BigDecimal("15"), 0, excellent, failed);
     }
 
     @Test
     void anIncompleteArchiveLosesAtMostEight() {
-        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(3, 0, 0, "normal")).archive()).isEqualTo(7);
-        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(10, 0, 0, "normal")).archive()).isEqualTo(2);
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(3, 0, 0)).archive()).isEqualTo(7);
+        assertThat(rubric.score(hours("15", 0), new Rubric.Judgement(10, 0, 0)).archive()).isEqualTo(2);
     }
 
     @Test
     void aSchoolChangesTheNumbersWithoutACodeChange() {
         Rubric stricter = new Rubric(new RubricSettings(null, null, null, 4, null, 20, null, null, null, null, null, null,
                 null, null));
-        assertThat(stricter.score(hours("15", 0), new Rubric.Judgement(0, 1, 0, "normal")).total())
+        assertThat(stricter.score(hours("15", 0), new Rubric.Judgement(0, 1, 0)).total())
                 .isEqualByComparingTo("86");
     }
 }

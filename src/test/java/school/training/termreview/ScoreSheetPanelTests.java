@@ -55,12 +55,11 @@ class ScoreSheetPanelTests {
         assertThat(page()).doesNotContain("id=\"score-sheet\"");
 
         taskService.complete(ScoringControllerTests.scoringTask(taskService, review), Map.of("archiveDeduction", 0.0,
-                "missingLessonPlans", 2.0, "observationDeduction", 0.0, "attendance", "excellent",
-                "deductionReason", "缺交两次教案"));
+                "missingLessonPlans", 2.0, "observationDeduction", 0.0, "deductionReason", "缺交两次教案"));
         String scored = page();
         assertThat(scored).contains("id=\"score-sheet\"", "id=\"score-sheet-pending\"", "缺交两次教案",
                 "缺交 2 次，每次扣 2 分", "本学期 0 学时，要求 15 学时，每缺 1 学时扣 2 分", "href=\"/ledger/" + teacher + "\"");
-        assertThat(scored).containsPattern("id=\"score-total\"><strong>68</strong>");
+        assertThat(scored).containsPattern("id=\"score-total\"><strong>66</strong>");
 
         // the principal adjusts it to 76 with a reason: good
         String confirmation = taskService.createTaskQuery().processInstanceId(review).singleResult().getId();
@@ -71,7 +70,7 @@ class ScoreSheetPanelTests {
         assertThat(published).doesNotContain("id=\"score-sheet-pending\"")
                 .containsPattern("id=\"score-total\"><strong>76</strong>")
                 .containsPattern("id=\"score-grade\"[^>]*>良好<")
-                .contains("校长调整：评分 68 分，调整为 76 分。", "组内公开课表现突出", "id=\"appeal-due\"");
+                .contains("校长调整：评分 66 分，调整为 76 分。", "组内公开课表现突出", "id=\"appeal-due\"");
     }
 
     private String page() throws Exception {

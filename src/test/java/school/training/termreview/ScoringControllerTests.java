@@ -107,9 +107,9 @@ class ScoringControllerTests {
     @Test
     void validRowsAreCompletedAndARowWithoutAReasonStaysWithItsValues() throws Exception {
         MockHttpServletRequestBuilder post = post(ScoringController.URL).with(as(group.leader())).with(csrf());
-        row(post, tasks.get(0), "0", "0", "0", "normal", "");
-        row(post, tasks.get(1), "0", "2", "0", "excellent", "缺交两次教案");
-        row(post, tasks.get(2), "3", "1", "0", "normal", "  ");
+        row(post, tasks.get(0), "0", "0", "0", "");
+        row(post, tasks.get(1), "0", "2", "0", "缺交两次教案");
+        row(post, tasks.get(2), "3", "1", "0", "  ");
         MvcResult result = mvc.perform(post).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(422);
@@ -128,7 +128,7 @@ class ScoringControllerTests {
         assertThat(scoringTask(taskService, group.reviews().get(0))).isNull();
         assertThat(scoringTask(taskService, group.reviews().get(1))).isNull();
         assertThat(scoringTask(taskService, group.reviews().get(2))).isEqualTo(third);
-        assertThat(runtimeService.getVariable(group.reviews().get(1), "totalScore")).isEqualTo(68.0);
+        assertThat(runtimeService.getVariable(group.reviews().get(1), "totalScore")).isEqualTo(66.0);
         assertThat(runtimeService.getVariable(group.reviews().get(1), "grade")).isEqualTo("pass");
         assertThat(runtimeService.getVariable(group.reviews().get(0), "totalScore")).isEqualTo(70.0);
     }
@@ -136,8 +136,8 @@ class ScoringControllerTests {
     @Test
     void rowsLeftUntickedWaitAndOutOfRangeValuesAreRefused() throws Exception {
         MockHttpServletRequestBuilder post = post(ScoringController.URL).with(as(group.leader())).with(csrf());
-        row(post, tasks.get(0), "9", "17", "21", "normal", "太多");
-        fields(post, tasks.get(1), "0", "0", "0", "normal", ""); // "include" not ticked: left for later
+        row(post, tasks.get(0), "9", "17", "21", "太多");
+        fields(post, tasks.get(1), "0", "0", "0", ""); // "include" not ticked: left for later
         MvcResult result = mvc.perform(post).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(422);
         String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -151,7 +151,7 @@ class ScoringControllerTests {
     void allValidRowsRedirectWithTheCount() throws Exception {
         MockHttpServletRequestBuilder post = post(ScoringController.URL).with(as(group.leader())).with(csrf());
         for (String task : tasks) {
-            row(post, task, "0", "0", "0", "normal", "");
+            row(post, task, "0", "0", "0", "");
         }
         MvcResult result = mvc.perform(post).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
@@ -169,7 +169,7 @@ class ScoringControllerTests {
         }
         MockHttpServletRequestBuilder post = post(ScoringController.URL).with(as("sun.wei")).with(csrf());
         for (String task : tasks) {
-            row(post, task, "0", "0", "0", "normal", "");
+            row(post, task, "0", "0", "0", "");
         }
         mvc.perform(post).andReturn();
         assertThat(tasks).allSatisfy(task -> assertThat(taskService.createTaskQuery().taskId(task)
@@ -181,17 +181,16 @@ class ScoringControllerTests {
     }
 
     static void row(MockHttpServletRequestBuilder post, String task, String archive, String lessonPlans,
-            String observation, String attendance, String reason) {
+            String observation, String reason) {
         post.param("t-" + task + "-include", "on");
-        fields(post, task, archive, lessonPlans, observation, attendance, reason);
+        fields(post, task, archive, lessonPlans, observation, reason);
     }
 
     static void fields(MockHttpServletRequestBuilder post, String task, String archive, String lessonPlans,
-            String observation, String attendance, String reason) {
+            String observation, String reason) {
         String p = "t-" + task + "-";
         post.param(p + "archiveDeduction", archive).param(p + "missingLessonPlans", lessonPlans)
-                .param(p + "observationDeduction", observation).param(p + "attendance", attendance)
-                .param(p + "deductionReason", reason);
+                .param(p + "observationDeduction", observation).param(p + "deductionReason", reason);
     }
 
     private org.springframework.test.web.servlet.request.RequestPostProcessor as(String userId) {

@@ -84,14 +84,14 @@ class TermReviewProcessTests {
                 .containsEntry("termHours", 0.0).containsEntry("overdueReports", 0).containsEntry("requiredHours", 15);
         complete(task(TermReviewProcess.SELF_ASSESSMENT, review), withVariables("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
 
-        // when her leader scores: two missing lesson plans, attendance excellent
+        // when her leader scores: two missing lesson plans (no training results this term: attendance 0)
         assertThat(task(TermReviewProcess.LEADER_SCORING, review)).isAssignedTo(group + ".leader");
         complete(task(TermReviewProcess.LEADER_SCORING, review), withVariables("archiveDeduction", 0,
-                "missingLessonPlans", 2, "observationDeduction", 0, "attendance", "excellent", "deductionReason", "缺两次"));
+                "missingLessonPlans", 2, "observationDeduction", 0, "deductionReason", "缺两次"));
 
-        // then 10 + 28 + 0 (15 hours missing) + 20 + 8 + 2 = 68: a pass, waiting for the principal
+        // then 10 + 28 + 0 (15 hours missing) + 20 + 8 + 0 = 66: a pass, waiting for the principal
         assertThat(review).isWaitingAt(TermReviewProcess.PRINCIPAL_CONFIRMATION).variables()
-                .containsEntry("totalScore", 68.0).containsEntry("grade", "pass");
+                .containsEntry("totalScore", 66.0).containsEntry("grade", "pass");
         complete(task(TermReviewProcess.PRINCIPAL_CONFIRMATION, review), withVariables("principalDecision", "approve"));
 
         // then the result is published and she accepts it
@@ -150,8 +150,7 @@ class TermReviewProcessTests {
                 .processInstanceBusinessKey(campaign.getId() + ":" + group + ".teacher").singleResult();
         complete(task(TermReviewProcess.SELF_ASSESSMENT, review), withVariables("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
         complete(task(TermReviewProcess.LEADER_SCORING, review), withVariables("archiveDeduction", 0,
-                "missingLessonPlans", missingLessonPlans, "observationDeduction", 0, "attendance", "normal",
-                "deductionReason", "缺交教案"));
+                "missingLessonPlans", missingLessonPlans, "observationDeduction", 0, "deductionReason", "缺交教案"));
         complete(task(TermReviewProcess.PRINCIPAL_CONFIRMATION, review), withVariables("principalDecision", "approve"));
         return review;
     }

@@ -160,7 +160,7 @@ class TermReviewRulesForEveryClientTests {
         rest.complete(teacher, task(review, TermReviewProcess.SELF_ASSESSMENT).getId(),
                 Map.of("selfAssessment", SELF_ASSESSMENT_TEXT)).isNoContent();
         rest.complete(leader, task(review, TermReviewProcess.LEADER_SCORING).getId(), Map.of("archiveDeduction", 0,
-                "missingLessonPlans", 2, "observationDeduction", 0, "attendance", "normal", "deductionReason",
+                "missingLessonPlans", 2, "observationDeduction", 0, "deductionReason",
                 "缺交两次教案")).isNoContent();
         rest.complete("liu.hua", task(review, TermReviewProcess.PRINCIPAL_CONFIRMATION).getId(),
                 Map.of("principalDecision", "approve")).isNoContent();
