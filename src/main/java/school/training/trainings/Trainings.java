@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -41,6 +43,13 @@ public class Trainings {
     public static final String LEDGER_SOURCE = "trainingProject";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Wrong sign-in codes a participant may type for one session. Six digits are a million codes: without a
+     * limit a script signs anyone in from home. Kept in memory (one node); a restart forgives.
+     */
+    static final int MAX_WRONG_CODES = 5;
+    private final Map<String, AtomicInteger> wrongCodes =
+            new ConcurrentHashMap<>();
 
     private final TrainingProjectRepository projects;
     private final TrainingSessionRepository sessions;
@@ -308,7 +317,12 @@ public class Trainings {
         if (!session.signInOpen(now)) {
             throw new Refused("code", "trainings.error.signIn.closed");
         }
+        String tries = sessionId + "/" + user.id();
+        if (wrongCodes.getOrDefault(tries, new AtomicInteger()).get() >= MAX_WRONG_CODES) {
+            throw new Refused("code", "trainings.error.signIn.tooManyTries");
+        }
         if (code == null || !session.getSignInCode().equals(code.strip())) {
+            wrongCodes.computeIfAbsent(tries, key -> new AtomicInteger()).incrementAndGet();
             throw new Refused("code", "trainings.error.signIn.code");
         }
         Optional<Attendance> existing = attendances.findBySessionIdAndTeacherId(sessionId, user.id());

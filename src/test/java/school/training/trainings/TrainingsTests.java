@@ -207,6 +207,25 @@ class TrainingsTests {
         assertThat(attendances.findBySessionIdIn(List.of(session.getId()))).hasSize(2);
     }
 
+    @Test
+    void fiveWrongCodesEndSelfSignInForThatSessionEvenWithTheRightOneAfter() throws Exception {
+        LocalDate day = LocalDate.now(clock).plusDays(2);
+        Long id = TrainingFixtures.planned(mvc, school.plan("猜码 " + school.suffix, day), web.as(OFFICE));
+        TrainingSession session = projects.findById(id).orElseThrow().getSessions().get(0);
+        String code = session.getSignInCode();
+
+        at(day.atTime(13, 50));
+        for (int i = 0; i < 5; i++) {
+            String wrong = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+            signIn(id, session, school.teacher, wrong).andExpect(status().isUnprocessableEntity());
+        }
+        signIn(id, session, school.teacher, code).andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("输错次数过多")));
+        assertThat(attendances.findBySessionIdAndTeacherId(session.getId(), school.teacher)).isEmpty();
+        // a colleague who typed it right is not affected
+        signIn(id, session, school.third, code).andExpect(status().is3xxRedirection());
+    }
+
     // ---- leave -------------------------------------------------------------------------------------
 
     @Test
