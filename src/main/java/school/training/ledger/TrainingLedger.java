@@ -82,6 +82,11 @@ public class TrainingLedger {
         }
     }
 
+    /** The entry a source credited to a teacher, if it did. */
+    public java.util.Optional<LedgerEntry> entryFor(String source, String sourceId, String teacherId) {
+        return entries.findBySourceAndSourceIdAndTeacherId(source, sourceId, teacherId);
+    }
+
     /** Hours for days away, when a certificate names no hours: days × {@code training.ledger.hours-per-day}. */
     public BigDecimal hoursForDays(long days) {
         return settings.hoursPerDay().multiply(BigDecimal.valueOf(days)).setScale(1, RoundingMode.HALF_UP);
