@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 import school.training.forms.FormSubmission;
@@ -21,10 +22,12 @@ class RecognitionRules implements SubmissionRules {
 
     private final Clock clock;
     private final Certificates certificates;
+    private final RuntimeService runtimeService;
 
-    RecognitionRules(Clock clock, Certificates certificates) {
+    RecognitionRules(Clock clock, Certificates certificates, RuntimeService runtimeService) {
         this.clock = clock;
         this.certificates = certificates;
+        this.runtimeService = runtimeService;
     }
 
     @Override
@@ -46,7 +49,9 @@ class RecognitionRules implements SubmissionRules {
         }
         if ("approve".equals(values.get("officeRecognitionDecision"))) {
             BigDecimal recognised = number(values.get("recognisedHours"));
-            BigDecimal claimed = number(values.get("hoursClaimed"));
+            // the claim's hours are shown, not sent, on the office's form: the request's own value counts
+            BigDecimal claimed = number(processInstanceId == null ? null
+                    : runtimeService.getVariable(processInstanceId, "hoursClaimed"));
             if (recognised == null) {
                 submission.reject("recognisedHours", "recognition.error.recognisedHoursRequired");
             } else if (claimed != null && recognised.compareTo(claimed) > 0) {
