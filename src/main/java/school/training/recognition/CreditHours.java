@@ -47,6 +47,9 @@ class CreditHours implements JavaDelegate {
             return; // credited already (a retry)
         }
         RecognitionCap.Capped capped = cap.apply(teacher, category, date, recognised);
+        if (capped.cap() != null) {
+            execution.setVariable("capHours", capped.cap().doubleValue());
+        }
         String note;
         if (capped.hours().signum() > 0) {
             LedgerEntry entry = ledger.credit(teacher, date, category, capped.hours(), (String) facts.get("course"),

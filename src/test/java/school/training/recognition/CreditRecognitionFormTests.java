@@ -88,6 +88,32 @@ class CreditRecognitionFormTests {
         assertThat(page).contains("id=\"err-endDate\"", "结束日期不能晚于今天");
     }
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    school.training.ledger.TrainingLedger ledger;
+
+    @Test
+    void theRequestPageShowsTheHoursAndThatTheCapCutThem() throws Exception {
+        // given 25 online hours in 2026 already: the cap of 30 leaves room for 5
+        ledger.credit(teacher, LocalDate.of(2026, 2, 1), school.training.ledger.Category.ONLINE,
+                new java.math.BigDecimal("25"), "早先的网络研修", "test", teacher);
+        Claims claims = new Claims(runtimeService, taskService, managementService);
+        var claim = claims.start(teacher);
+        claims.recognise(claim, 12.0, null);
+
+        String page = mvc.perform(get("/requests/" + claim.getId()).with(web.as(teacher))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"recognition-hours\"", "办公室认定学时", "计入台账学时", "id=\"cap-applied\"",
+                "每年最多认定 30 学时");
+        assertThat(page.substring(page.indexOf("id=\"hours-credited\""))).startsWith("id=\"hours-credited\">5");
+    }
+
     private static Map<String, String> fields(String number) {
         Map<String, String> fields = new LinkedHashMap<>();
         Claims.claim(number).forEach((key, value) -> fields.put(key, value.toString()));
