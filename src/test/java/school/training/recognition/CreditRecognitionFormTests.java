@@ -71,7 +71,7 @@ class CreditRecognitionFormTests {
 
         String colleague = Claims.freshTeacher(directory);
         fields.put("course", "同一证书再交一次");
-        String page = mvc.perform(start(fields).with(web.as(colleague))).andExpect(status().isOk()).andReturn()
+        String page = mvc.perform(start(fields).with(web.as(colleague))).andExpect(status().isUnprocessableEntity()).andReturn()
                 .getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"err-certificateNumber\"", "同一证书只能认定一次", "同一证书再交一次");
@@ -82,7 +82,7 @@ class CreditRecognitionFormTests {
         Map<String, String> fields = fields(Claims.uniqueNumber());
         fields.put("endDate", LocalDate.now().plusDays(5).toString());
 
-        String page = mvc.perform(start(fields).with(web.as(teacher))).andExpect(status().isOk()).andReturn()
+        String page = mvc.perform(start(fields).with(web.as(teacher))).andExpect(status().isUnprocessableEntity()).andReturn()
                 .getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"err-endDate\"", "结束日期不能晚于今天");
@@ -125,6 +125,7 @@ class CreditRecognitionFormTests {
         var request = multipart(START_URL).file(new MockMultipartFile("hoursCertificate", "学时证书.pdf",
                 "application/pdf", "%PDF-1.4 certificate".getBytes()));
         fields.forEach(request::param);
-        return request.with(csrf());
+        request.with(csrf());
+        return request;
     }
 }
