@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import school.training.ledger.LedgerEntry;
 import school.training.ledger.TrainingLedger;
+import school.training.people.Degree;
 import school.training.people.Directory;
 import school.training.people.Role;
 
@@ -234,6 +235,8 @@ class HoursImportTests {
 
     private String register(String id, String name) {
         directory.register(id, name, Role.TEACHER, "math", "数学", "demo");
+        // a recorded degree, so the school's degree statistics (DegreeStatisticsControllerTests) count no unknowns
+        directory.changeDegree(id, Degree.BACHELOR);
         return id;
     }
 
