@@ -97,4 +97,18 @@ public class LedgerEntry {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
+    /**
+     * Where the entry came from, as a page of the app: a request (report-back, recognised certificate)
+     * at /requests/{id}, a school training at /trainings/{id}, an imported row's batch; null when the
+     * source has no page.
+     */
+    public String getSourceLink() {
+        return switch (source) {
+            case "postStudyReport", "creditRecognition", "externalStudy", "degreeUpgrade" -> "/requests/" + sourceId;
+            case "trainingProject" -> "/trainings/" + sourceId;
+            case "hoursImport" -> "/ledger/batches/row/" + sourceId;
+            default -> null;
+        };
+    }
 }

@@ -82,6 +82,39 @@ public class TrainingLedger {
         }
     }
 
+    /** One credit of {@link #creditAll}. */
+    public record Credit(String teacherId, LocalDate date, Category category, BigDecimal hours, String title,
+            String source, String sourceId) {
+    }
+
+    /**
+     * Credits all or none, in one transaction: an import whose row fails credits nothing. A credit whose
+     * source, source id and teacher is in the ledger already is left as it is (not counted in the result).
+     *
+     * @return the entries made now
+     */
+    @Transactional
+    public List<LedgerEntry> creditAll(List<Credit> credits) {
+        List<LedgerEntry> made = new java.util.ArrayList<>();
+        for (Credit c : credits) {
+            if (c.hours() == null || c.hours().signum() <= 0) {
+                throw new IllegalArgumentException("Hours to credit must be positive: " + c);
+            }
+            if (entries.findBySourceAndSourceIdAndTeacherId(c.source(), c.sourceId(), c.teacherId()).isEmpty()) {
+                String name = c.title() == null || c.title().isBlank() ? c.category().name() : c.title().strip();
+                made.add(entries.save(new LedgerEntry(c.teacherId(), c.date(), c.category(),
+                        c.hours().setScale(1, RoundingMode.HALF_UP), name, c.source(), c.sourceId(), clock.instant())));
+            }
+        }
+        entries.flush();
+        return made;
+    }
+
+    /** The entry a source credited to a teacher, if it did. */
+    public java.util.Optional<LedgerEntry> entryFor(String source, String sourceId, String teacherId) {
+        return entries.findBySourceAndSourceIdAndTeacherId(source, sourceId, teacherId);
+    }
+
     /** Hours for days away, when a certificate names no hours: days × {@code training.ledger.hours-per-day}. */
     public BigDecimal hoursForDays(long days) {
         return settings.hoursPerDay().multiply(BigDecimal.valueOf(days)).setScale(1, RoundingMode.HALF_UP);

@@ -101,6 +101,11 @@ public class Directory {
         return people.findByLeftOnIsNull();
     }
 
+    /** Who teaches here now (teachers and group leaders), of one teaching group when given, paged. */
+    public Page<Person> teaching(String teachingGroupId, Pageable page) {
+        return people.teaching(blankToNull(teachingGroupId), List.of(Role.TEACHER, Role.GROUP_LEADER), page);
+    }
+
     /** Everyone ever recorded, those who left included: for naming people in past records. */
     public List<Person> everyoneEver() {
         return people.findAll();

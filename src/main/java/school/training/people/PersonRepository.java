@@ -16,6 +16,15 @@ interface PersonRepository extends JpaRepository<Person, String> {
 
     long countByTeachingGroupIdAndLeftOnIsNull(String teachingGroupId);
 
+    /** Who teaches here now (teachers and group leaders), of one teaching group when given. */
+    @Query("""
+            select p from Person p left join p.teachingGroup g
+            where p.leftOn is null and p.role in :roles and (:groupId is null or g.id = :groupId)
+            order by g.sortOrder, p.name, p.id
+            """)
+    Page<Person> teaching(@Param("groupId") String groupId, @Param("roles") java.util.Collection<Role> roles,
+            Pageable page);
+
     /** The office's list: each filter applies when given; text matches id, name, subject, phone or e-mail. */
     @Query("""
             select p from Person p left join p.teachingGroup g

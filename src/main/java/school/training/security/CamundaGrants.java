@@ -29,7 +29,7 @@ public class CamundaGrants {
     private static final List<String> SCHOOL_GROUPS = List.of(CamundaGroups.TEACHERS, CamundaGroups.GROUP_LEADERS,
             CamundaGroups.PRINCIPAL, CamundaGroups.OFFICE);
     /** Contract names of DOMAIN.md: the processes a person starts from a start form. */
-    private static final List<String> STARTED_BY_PEOPLE = List.of("externalStudy", "degreeUpgrade");
+    private static final List<String> STARTED_BY_PEOPLE = List.of("externalStudy", "degreeUpgrade", "creditRecognition");
     private static final List<String> SCHOOL_WIDE_READERS = List.of(CamundaGroups.PRINCIPAL, CamundaGroups.OFFICE);
 
     private final AuthorizationService authorizations;

@@ -53,6 +53,11 @@ class SecurityConfig {
     /** Login lockouts, the school's people and teaching groups: the office's and the admin's pages. */
     static final String[] OFFICE_OR_ADMIN_PAGES = { "/security/**", "/people", "/people/**", "/groups", "/groups/**" };
     static final String DEPUTY_PAGES = "/account/deputy/**";
+    /** School-wide training-hours compliance (学时达标情况): the office's and the principal's. */
+    static final String[] OFFICE_OR_PRINCIPAL_PAGES = { "/ledger/compliance", "/ledger/compliance.csv",
+            "/ledger/compliance/**" };
+    /** Importing the hours lists of training platforms and the county bureau: the office's. */
+    static final String[] OFFICE_PAGES = { "/ledger/import", "/ledger/import/**" };
 
     /**
      * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
@@ -98,6 +103,12 @@ class SecurityConfig {
                             .requestMatchers(java.util.Arrays.stream(OFFICE_OR_ADMIN_PAGES).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority(ApiRules.OFFICE, ApiRules.ADMIN)
+                            .requestMatchers(java.util.Arrays.stream(OFFICE_OR_PRINCIPAL_PAGES).map(path::matcher)
+                                    .toArray(RequestMatcher[]::new))
+                            .hasAnyAuthority(ApiRules.OFFICE, "GROUP_" + CamundaGroups.PRINCIPAL)
+                            .requestMatchers(java.util.Arrays.stream(OFFICE_PAGES).map(path::matcher)
+                                    .toArray(RequestMatcher[]::new))
+                            .hasAnyAuthority(ApiRules.OFFICE)
                             // 代理人设置: those who approve, and the office and admin for them
                             .requestMatchers(path.matcher(DEPUTY_PAGES))
                             .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,

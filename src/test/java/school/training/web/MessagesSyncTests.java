@@ -27,11 +27,11 @@ class MessagesSyncTests {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
     private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard",
-            "degree", "degreestats", "termreview", "scoring", "campaign", "people", "trainings" };
+            "degree", "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition" };
 
     @ParameterizedTest
     @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree",
-            "degreestats", "termreview", "scoring", "campaign", "people", "trainings" })
+            "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition" })
     void everyKeyIsTranslated(String bundle) throws IOException {
         Set<String> chinese = load(bundle + ".properties").stringPropertyNames();
         Set<String> english = load(bundle + "_en.properties").stringPropertyNames();
@@ -106,7 +106,7 @@ class MessagesSyncTests {
     void everyStepOfEveryProcessHasANameInBothLanguages() throws IOException {
         Properties chinese = new Properties();
         Properties english = new Properties();
-        for (String bundle : new String[] { "messages", "reporting", "degree", "termreview" }) {
+        for (String bundle : new String[] { "messages", "reporting", "degree", "termreview", "recognition" }) {
             chinese.putAll(load(bundle + ".properties"));
             english.putAll(load(bundle + "_en.properties"));
         }
