@@ -2,6 +2,8 @@ package school.training.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,31 @@ class TermReviewBrowserTests extends BrowserTestBase {
         directory.register(group + ".teacher", "郑老师", Role.TEACHER, group, "物理", "demo");
         String label = "考核演练 " + group.substring(group.length() - 6);
 
-        // the office opens the term's review for the group
+        // this term the group had a school training, where the teacher's result was excellent
         loginAs("zhao.min");
+        driver().get(url("/trainings"));
+        clickAndWaitForNewPage(By.id("plan-training"));
+        String training = "期中专题培训 " + group.substring(group.length() - 6);
+        type(By.id("title"), training);
+        new Select(visible(By.id("category"))).selectByValue("SCHOOL_BASED");
+        click(By.id("audience-GROUPS"));
+        click(By.id("group-" + group));
+        // today: always inside the term the review is opened for
+        setDate(By.id("s0-date"), LocalDate.now());
+        js("arguments[0].value = arguments[1];", visible(By.id("s0-start")), "07:00");
+        js("arguments[0].value = arguments[1];", visible(By.id("s0-end")), "08:00");
+        type(By.id("s0-place"), "物理实验室");
+        type(By.id("s0-hours"), "1");
+        clickAndWaitForNewPage(By.id("plan-submit"));
+        driver().get(driver().findElement(By.cssSelector("a[id^='roll-']")).getAttribute("href"));
+        clickAndWaitForNewPage(By.id("roll-save"));
+        clickAndWaitForNewPage(By.id("record-results"));
+        click(By.id("result-" + group + ".teacher-EXCELLENT"));
+        clickAndWaitForNewPage(By.id("results-save"));
+        clickAndWaitForNewPage(By.id("close-project"));
+        assertThat(visible(By.id("project-state")).getText()).isEqualTo("已结项");
+
+        // the office opens the term's review for the group
         driver().get(url("/term-reviews"));
         type(By.id("f-termLabel"), label);
         new Select(visible(By.id("f-group"))).selectByValue(group);
@@ -82,7 +107,11 @@ class TermReviewBrowserTests extends BrowserTestBase {
         loginAs(group + ".teacher");
         driver().get(url("/requests/" + review));
         assertThat(visible(By.id("score-sheet")).getText()).contains("十月份教学反思未交");
-        assertThat(visible(By.id("score-total")).getText()).contains("68");
+        // 68 as judged without the training; its one hour is one missing hour less (+2), and its excellent
+        // result is the attendance bonus (+2), which the sheet names and links
+        assertThat(visible(By.id("score-sheet")).getText()).contains("本学期培训：优秀 1 项，不合格 0 项");
+        assertThat(driver().findElements(By.cssSelector("#score-sheet a.excellent-training"))).hasSize(1);
+        assertThat(visible(By.id("score-total")).getText()).contains("72");
         assertThat(visible(By.id("score-grade")).getText()).contains("合格");
     }
 }
