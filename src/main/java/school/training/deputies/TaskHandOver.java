@@ -12,11 +12,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import school.training.engine.AsTheApp;
 import school.training.people.CamundaGroups;
 
 /**
@@ -71,7 +71,7 @@ class TaskHandOver {
 
     /** The person's open tasks (their own steps and the deputy's requests excepted) go to the deputy. */
     void handOverExisting(Deputyship deputyship) {
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             String person = deputyship.getPersonId();
             List<Task> open = taskService.createTaskQuery().taskAssignee(person).active().list();
             for (Task task : open) {
@@ -89,20 +89,18 @@ class TaskHandOver {
                     }
                 }
             }
-            return null;
         });
     }
 
     /** What the deputy still holds on the person's behalf goes back to the person. */
     void giveBack(Deputyship deputyship) {
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             for (Task task : taskService.createTaskQuery().taskOwner(deputyship.getPersonId())
                     .taskAssignee(deputyship.getDeputyId()).list()) {
                 taskService.setAssignee(task.getId(), deputyship.getPersonId());
                 // the owner marks "held for"; removing that link is the engine's way to clear it
                 taskService.deleteUserIdentityLink(task.getId(), deputyship.getPersonId(), IdentityLinkType.OWNER);
             }
-            return null;
         });
     }
 
@@ -133,21 +131,5 @@ class TaskHandOver {
                 ? Context.getCommandContext().runWithoutAuthorization(members::get)
                 : members.get();
         return found.size() == 1 ? Optional.of(found.get(0).getId()) : Optional.empty();
-    }
-
-    /**
-     * Handing over is the school's rule, not the signed-in person's command: an office member setting a
-     * deputy for the principal may not otherwise reassign the principal's tasks.
-     */
-    private <T> T asTheApp(Supplier<T> work) {
-        Authentication signedIn = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (signedIn != null) {
-                identityService.setAuthentication(signedIn);
-            }
-        }
     }
 }

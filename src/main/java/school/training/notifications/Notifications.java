@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import school.training.engine.AsTheApp;
 import school.training.people.Directory;
 import school.training.people.Person;
 
@@ -146,16 +146,8 @@ public class Notifications {
      * even though the teacher may not list the office's accounts.
      */
     private List<String> membersOf(String camundaGroupId) {
-        Authentication signedIn = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return identityService.createUserQuery().memberOfGroup(camundaGroupId).orderByUserId().asc().list()
-                    .stream().map(User::getId).toList();
-        } finally {
-            if (signedIn != null) {
-                identityService.setAuthentication(signedIn);
-            }
-        }
+        return AsTheApp.call(identityService, () -> identityService.createUserQuery().memberOfGroup(camundaGroupId)
+                .orderByUserId().asc().list().stream().map(User::getId).toList());
     }
 
     /** Renders the mail now, inside the transaction; {@link NotificationMail} sends it once that commits. */

@@ -7,16 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import school.training.engine.AsTheApp;
 
 /**
  * The directory facade: who is who, who leads which group, and every change the office makes to it.
@@ -129,7 +129,7 @@ public class Directory {
         if (role == Role.GROUP_LEADER && group != null) {
             group.setLeaderId(userId);
         }
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             User user = identityService.newUser(userId);
             // Camunda's webapps show "first last"; a Chinese name reads family name first, so keep it whole
             user.setFirstName(name);
@@ -137,7 +137,6 @@ public class Directory {
             user.setPassword(password);
             identityService.saveUser(user);
             joinGroupsOf(role, userId);
-            return null;
         });
         record(SYSTEM, userId, "created", null, describe(StaffDetails.of(person)));
         return person;
@@ -187,7 +186,7 @@ public class Directory {
         if (details.role() == Role.GROUP_LEADER) {
             group.setLeaderId(person.getId());
         }
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             User user = identityService.newUser(details.id());
             user.setFirstName(details.name());
             user.setLastName("");
@@ -195,7 +194,6 @@ public class Directory {
             user.setPassword(password);
             identityService.saveUser(user);
             joinGroupsOf(details.role(), details.id());
-            return null;
         });
         record(changedBy, details.id(), "created", null, describe(details));
         return password;
@@ -241,7 +239,7 @@ public class Directory {
         if (details.role() == Role.GROUP_LEADER) {
             groups.getReferenceById(details.teachingGroupId()).setLeaderId(person.getId());
         }
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             User user = identityService.createUserQuery().userId(person.getId()).singleResult();
             if (user != null) {
                 user.setFirstName(details.name());
@@ -252,7 +250,6 @@ public class Directory {
                 leaveGroupsOf(before.role(), person.getId());
                 joinGroupsOf(details.role(), person.getId());
             }
-            return null;
         });
         if (before.role() != details.role()) {
             events.publishEvent(new ApproverChanged(person.getId(), "handover.roleChanged", changedBy));
@@ -284,9 +281,8 @@ public class Directory {
             throw new DirectoryProblems(Problem.of("id", "people.problem.notYourself"));
         }
         person.setLeftOn(LocalDate.now(clock));
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             leaveGroupsOf(person.getRole(), userId);
-            return null;
         });
         record(changedBy, userId, "left", null, person.getLeftOn().toString());
         events.publishEvent(new ApproverChanged(userId, "handover.left", changedBy));
@@ -308,9 +304,8 @@ public class Directory {
         if (person.getRole() == Role.GROUP_LEADER) {
             person.getTeachingGroup().setLeaderId(userId);
         }
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             joinGroupsOf(person.getRole(), userId);
-            return null;
         });
     }
 
@@ -320,13 +315,12 @@ public class Directory {
         Person person = get(userId);
         notTheAdministrator(person);
         String password = TemporaryPasswords.next();
-        asTheApp(() -> {
+        AsTheApp.run(identityService, () -> {
             User user = identityService.createUserQuery().userId(userId).singleResult();
             user.setPassword(password);
             identityService.saveUser(user);
             // a reset also clears the engine's own lock after wrong passwords
             identityService.unlockUser(userId);
-            return null;
         });
         person.setPasswordResetAt(clock.instant());
         record(changedBy, userId, "passwordReset", null, null);
@@ -425,10 +419,9 @@ public class Directory {
         Optional<Person> oldLeader = find(oldLeaderId);
         oldLeader.ifPresent(old -> {
             old.setRole(Role.TEACHER);
-            asTheApp(() -> {
+            AsTheApp.run(identityService, () -> {
                 leaveGroupsOf(Role.GROUP_LEADER, old.getId());
                 joinGroupsOf(Role.TEACHER, old.getId());
-                return null;
             });
             record(changedBy, old.getId(), "role", Role.GROUP_LEADER.name(), Role.TEACHER.name());
         });
@@ -440,10 +433,9 @@ public class Directory {
         if (leader.getRole() != Role.GROUP_LEADER) {
             Role before = leader.getRole();
             leader.setRole(Role.GROUP_LEADER);
-            asTheApp(() -> {
+            AsTheApp.run(identityService, () -> {
                 leaveGroupsOf(before, leader.getId());
                 joinGroupsOf(Role.GROUP_LEADER, leader.getId());
-                return null;
             });
             record(changedBy, leader.getId(), "role", before.name(), Role.GROUP_LEADER.name());
         }
@@ -515,21 +507,6 @@ public class Directory {
         }
     }
 
-    /**
-     * Directory changes write Camunda's identity as the app, not as the clerk: the office needs no Camunda
-     * permission on users and groups, and the pages decide who may change what.
-     */
-    private <T> T asTheApp(Supplier<T> work) {
-        Authentication signedIn = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (signedIn != null) {
-                identityService.setAuthentication(signedIn);
-            }
-        }
-    }
 
     private void record(String changedBy, String subjectId, String what, String before, String after) {
         changes.save(new DirectoryChange(Instant.now(clock), changedBy == null ? SYSTEM : changedBy, subjectId, what,

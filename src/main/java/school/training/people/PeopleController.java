@@ -139,34 +139,26 @@ class PeopleController {
 
     @PostMapping("/people/{id}/password")
     String resetPassword(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
-        directory.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        try {
-            redirect.addFlashAttribute("temporaryPassword", directory.resetPassword(id, principal.getName()));
-            redirect.addFlashAttribute("saved", "people.passwordReset");
-        } catch (DirectoryProblems problems) {
-            redirect.addFlashAttribute("actionProblems", problems.problems());
-        }
-        return "redirect:/people/" + id;
+        return accountAction(id, "people.passwordReset", redirect, () -> redirect.addFlashAttribute(
+                "temporaryPassword", directory.resetPassword(id, principal.getName())));
     }
 
     @PostMapping("/people/{id}/leave")
     String leave(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
-        directory.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        try {
-            directory.deactivate(id, principal.getName());
-            redirect.addFlashAttribute("saved", "people.deactivated");
-        } catch (DirectoryProblems problems) {
-            redirect.addFlashAttribute("actionProblems", problems.problems());
-        }
-        return "redirect:/people/" + id;
+        return accountAction(id, "people.deactivated", redirect, () -> directory.deactivate(id, principal.getName()));
     }
 
     @PostMapping("/people/{id}/return")
     String comeBack(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
+        return accountAction(id, "people.reactivated", redirect, () -> directory.reactivate(id, principal.getName()));
+    }
+
+    /** A button on a person's page: done says so, refused shows why on the same page. */
+    private String accountAction(String id, String done, RedirectAttributes redirect, Runnable action) {
         directory.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
-            directory.reactivate(id, principal.getName());
-            redirect.addFlashAttribute("saved", "people.reactivated");
+            action.run();
+            redirect.addFlashAttribute("saved", done);
         } catch (DirectoryProblems problems) {
             redirect.addFlashAttribute("actionProblems", problems.problems());
         }

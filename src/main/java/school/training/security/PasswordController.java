@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import school.training.engine.AsTheApp;
 import school.training.people.Directory;
 
 /**
@@ -76,16 +76,10 @@ class PasswordController {
     }
 
     private void saveAsTheApp(String userId, String password) {
-        Authentication signedIn = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        AsTheApp.run(identityService, () -> {
             User user = identityService.createUserQuery().userId(userId).singleResult();
             user.setPassword(password);
             identityService.saveUser(user);
-        } finally {
-            if (signedIn != null) {
-                identityService.setAuthentication(signedIn);
-            }
-        }
+        });
     }
 }
