@@ -185,17 +185,24 @@ abstract class BrowserTestBase {
     }
 
     void click(By by) {
-        WebElement element = waiting().until(presenceOfElementLocated(by));
-        scrollIntoView(element);
-        waiting().until(elementToBeClickable(element)).click();
+        clickable(by).click();
     }
 
     /** Clicks something that submits a form and waits for the next page to replace this one. */
     void clickAndWaitForNewPage(By by) {
-        WebElement element = waiting().until(presenceOfElementLocated(by));
-        scrollIntoView(element);
-        waiting().until(elementToBeClickable(element)).click();
+        WebElement element = clickable(by);
+        element.click();
         waiting().until(stalenessOf(element));
+    }
+
+    /**
+     * The element, scrolled into view and clickable, found again by its locator on every try: a script that
+     * re-renders part of the page between "present" and "clickable" would otherwise leave us holding a node
+     * Chromium no longer knows ("Node with given id does not belong to the document").
+     */
+    private WebElement clickable(By by) {
+        scrollIntoView(waiting().until(presenceOfElementLocated(by)));
+        return waiting().until(elementToBeClickable(by));
     }
 
     void type(By by, String text) {
