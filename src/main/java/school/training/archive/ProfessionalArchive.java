@@ -70,4 +70,17 @@ public class ProfessionalArchive {
     public List<ArchiveEntry> entriesOf(String teacherId) {
         return entries.findByTeacherIdOrderByDateDescIdDesc(teacherId);
     }
+
+    /**
+     * Each teacher's archive against the checklist for the term ending in the period: an item is present when
+     * the archive holds an entry of a kind that satisfies it (within the period for items kept per term).
+     */
+    public Map<String, ChecklistStatus> checklist(Collection<String> teachers, LocalDate from, LocalDate to) {
+        // skeleton: to be backed by the checklist settings
+        Map<String, ChecklistStatus> statuses = new HashMap<>();
+        for (String teacher : teachers) {
+            statuses.put(teacher, new ChecklistStatus(List.of(), List.of()));
+        }
+        return statuses;
+    }
 }
