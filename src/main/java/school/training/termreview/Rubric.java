@@ -25,8 +25,15 @@ public class Rubric {
         }
     }
 
-    /** What the group leader judged. */
+    /** What the group leader judged (confirming what the records imply, or overriding it with a reason). */
     public record Judgement(int archiveDeduction, int missingLessonPlans, int observationDeduction) {
+    }
+
+    /**
+     * What the term's records say about the judged items: archive checklist items missing, monthly lesson plans
+     * not accepted, observations short of the quota, research activities short of the requirement.
+     */
+    public record Shortfalls(int archiveItems, int lessonPlans, int observations, int activities) {
     }
 
     public record Sheet(int archive, int lessonPlans, int trainingHours, int observation, int reportBack,
@@ -50,6 +57,24 @@ public class Rubric {
         int attendance = attendance(facts.excellentTrainings(), facts.failedTrainings());
         int total = Math.max(0, archive + lessonPlans + trainingHours + observation + reportBack + attendance);
         return new Sheet(archive, lessonPlans, trainingHours, observation, reportBack, attendance, BigDecimal.valueOf(total));
+    }
+
+    /**
+     * The judged items as the records imply them, by the settings: an incomplete archive costs
+     * {@code archiveItemDeduction} per missing item, at least {@code archiveMinDeduction} and at most
+     * {@code archiveMaxDeduction} (seed: 2–8); each month without an accepted plan is one missing plan; each
+     * observation short of the quota and each research activity short of the requirement costs its deduction,
+     * together at most the observation item's points.
+     */
+    public Judgement fromRecords(Shortfalls shortfalls) {
+        int archive = shortfalls.archiveItems() <= 0 ? 0
+                : Math.min(settings.archiveMaxDeduction(),
+                        Math.max(settings.archiveMinDeduction(), shortfalls.archiveItems() * settings.archiveItemDeduction()));
+        int lessonPlans = Math.min(Math.max(0, shortfalls.lessonPlans()), settings.lessonPlanPoints() / settings.lessonPlanDeduction());
+        int observation = Math.min(settings.observationPoints(),
+                Math.max(0, shortfalls.observations()) * settings.observationShortfallDeduction()
+                        + Math.max(0, shortfalls.activities()) * settings.activityShortfallDeduction());
+        return new Judgement(archive, lessonPlans, observation);
     }
 
     /**

@@ -24,11 +24,13 @@ public class RubricScoring implements JavaDelegate {
     private final Rubric rubric;
     private final RequestRecords records;
     private final Trainings trainings;
+    private final TermRecords termRecords;
 
-    RubricScoring(Rubric rubric, RequestRecords records, Trainings trainings) {
+    RubricScoring(Rubric rubric, RequestRecords records, Trainings trainings, TermRecords termRecords) {
         this.rubric = rubric;
         this.records = records;
         this.trainings = trainings;
+        this.termRecords = termRecords;
     }
 
     /**
@@ -39,14 +41,21 @@ public class RubricScoring implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Map<String, Object> facts = records.facts(execution.getProcessInstanceId());
-        TermTrainingRecord trainingRecord = trainings.termRecord((String) execution.getVariable("applicant"),
-                LocalDate.parse((String) execution.getVariable("termStart")),
-                LocalDate.parse((String) execution.getVariable("termEnd")));
+        String teacher = (String) execution.getVariable("applicant");
+        LocalDate termStart = LocalDate.parse((String) execution.getVariable("termStart"));
+        LocalDate termEnd = LocalDate.parse((String) execution.getVariable("termEnd"));
+        TermTrainingRecord trainingRecord = trainings.termRecord(teacher, termStart, termEnd);
+        Rubric.Judgement judged = new Rubric.Judgement((int) number(facts, "archiveDeduction"),
+                (int) number(facts, "missingLessonPlans"), (int) number(facts, "observationDeduction"));
         Rubric.Sheet sheet = rubric.score(
                 new Rubric.Facts(BigDecimal.valueOf(number(facts, "termHours")), (int) number(facts, "overdueReports"),
                         trainingRecord.excellent().size(), trainingRecord.failed().size()),
-                new Rubric.Judgement((int) number(facts, "archiveDeduction"), (int) number(facts, "missingLessonPlans"),
-                        (int) number(facts, "observationDeduction")));
+                judged);
+        // the records as they were when the leader scored (the same transaction), beside what she decided:
+        // the score sheet shows an override with her reason to the principal and the teacher
+        TermRecords.Items items = termRecords.forTeacher(teacher, termStart, termEnd);
+        execution.setVariables(TermRecords.variables(items));
+        execution.setVariable("overriddenItems", String.join(",", overridden(items.judgement(), judged)));
         // the records behind the attendance figure, for the score sheet's links
         execution.setVariable("excellentTrainings", ids(trainingRecord.excellent()));
         execution.setVariable("failedTrainings", ids(trainingRecord.failed()));
@@ -73,6 +82,21 @@ public class RubricScoring implements JavaDelegate {
         if (task.getVariable("reReviewScore") instanceof Number n) {
             task.setVariable("totalScore", n.doubleValue());
         }
+    }
+
+    /** The judged items whose figure differs from what the records imply. */
+    static List<String> overridden(Rubric.Judgement records, Rubric.Judgement judged) {
+        List<String> items = new java.util.ArrayList<>();
+        if (records.archiveDeduction() != judged.archiveDeduction()) {
+            items.add("archive");
+        }
+        if (records.missingLessonPlans() != judged.missingLessonPlans()) {
+            items.add("lessonPlans");
+        }
+        if (records.observationDeduction() != judged.observationDeduction()) {
+            items.add("observation");
+        }
+        return items;
     }
 
     private static String ids(List<Long> ids) {

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RubricSettings(Integer archivePoints, Integer archiveMaxDeduction, Integer lessonPlanPoints,
         Integer lessonPlanDeduction, Integer trainingHoursPoints, Integer requiredHours, Integer hourDeduction,
         Integer observationPoints, Integer reportBackPoints, Integer overdueReportDeduction, Integer excellentBonus,
-        Integer failedPenalty, Integer appealDays, Integer selfAssessmentDays) {
+        Integer failedPenalty, Integer appealDays, Integer selfAssessmentDays, Integer archiveItemDeduction,
+        Integer archiveMinDeduction, Integer observationShortfallDeduction, Integer activityShortfallDeduction) {
 
     public RubricSettings {
         archivePoints = or(archivePoints, 10);
@@ -28,6 +29,11 @@ public record RubricSettings(Integer archivePoints, Integer archiveMaxDeduction,
         failedPenalty = or(failedPenalty, 5);
         appealDays = or(appealDays, 3);
         selfAssessmentDays = or(selfAssessmentDays, 7);
+        // what the term's records imply for the judged items (seed 002 §五5(1): an incomplete archive −2 to −8)
+        archiveItemDeduction = or(archiveItemDeduction, 2);
+        archiveMinDeduction = or(archiveMinDeduction, 2);
+        observationShortfallDeduction = or(observationShortfallDeduction, 1);
+        activityShortfallDeduction = or(activityShortfallDeduction, 2);
     }
 
     private static Integer or(Integer value, int fallback) {

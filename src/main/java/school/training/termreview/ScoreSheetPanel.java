@@ -70,6 +70,19 @@ class ScoreSheetPanel implements RequestPanel {
         model.put("teacher", variables.get("applicant"));
         model.put("overdueReportIds", ids(variables.get("overdueReportIds")));
         model.put("deductionReason", variables.get("deductionReason"));
+        // the term's records behind the judged items, and which figures the leader changed (reviews scored
+        // before the records existed have none)
+        model.put("fromRecords", variables.containsKey("recordMissingLessonPlans"));
+        model.put("missingPlanMonths", ids(variables.get("missingPlanMonths")));
+        model.put("observationsRecorded", whole(variables.get("observationsRecorded")));
+        model.put("observationQuota", whole(variables.get("observationQuota")));
+        model.put("activitiesAttended", whole(variables.get("activitiesAttended")));
+        model.put("activitiesRequired", whole(variables.get("activitiesRequired")));
+        model.put("archiveMissing", ids(variables.get("archiveMissing")));
+        model.put("overridden", ids(variables.get("overriddenItems")));
+        model.put("recordDeduction", Map.of("archive", whole(variables.get("recordArchiveDeduction")),
+                "lessonPlans", whole(variables.get("recordMissingLessonPlans")) * settings.lessonPlanDeduction(),
+                "observation", whole(variables.get("recordObservationDeduction"))));
         model.put("rubricScore", plain(variables.get("rubricScore")));
         model.put("total", plain(total));
         model.put("grade", variables.get("grade"));

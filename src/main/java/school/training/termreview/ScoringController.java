@@ -2,6 +2,7 @@ package school.training.termreview;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,10 +42,12 @@ class ScoringController {
     private final Rubric rubric;
     private final RubricSettings settings;
     private final Trainings trainings;
+    private final TermRecords termRecords;
 
     ScoringController(TaskService taskService, TaskCompletion completion, RuntimeService runtimeService, Rubric rubric,
-            RubricSettings settings, Trainings trainings) {
+            RubricSettings settings, Trainings trainings, TermRecords termRecords) {
         this.trainings = trainings;
+        this.termRecords = termRecords;
         this.taskService = taskService;
         this.completion = completion;
         this.runtimeService = runtimeService;
@@ -102,15 +105,26 @@ class ScoringController {
         List<Task> tasks = taskService.createTaskQuery().processDefinitionKey(TermReviewProcess.KEY)
                 .taskDefinitionKey(TermReviewProcess.LEADER_SCORING).taskAssignee(me).orderByTaskCreateTime().asc()
                 .list();
-        return tasks.stream().map(task -> {
+        List<ScoringRow> rows = new ArrayList<>();
+        // the term records of the whole group are read at once, per term (a group is normally scored for one)
+        Map<List<String>, List<ScoringRow>> byTerm = new LinkedHashMap<>();
+        for (Task task : tasks) {
             Map<String, Object> variables = runtimeService.getVariables(task.getProcessInstanceId());
             ScoringRow row = new ScoringRow(task.getId(), task.getProcessInstanceId(), variables, rubric);
             if (variables.get("termStart") instanceof String start && variables.get("termEnd") instanceof String end) {
                 row.trainings(trainings.termRecord(row.getTeacherId(), LocalDate.parse(start), LocalDate.parse(end)),
                         rubric);
+                byTerm.computeIfAbsent(List.of(start, end), term -> new ArrayList<>()).add(row);
             }
-            return row;
-        }).toList();
+            rows.add(row);
+        }
+        byTerm.forEach((term, termRows) -> {
+            Map<String, TermRecords.Items> items = termRecords.forTeachers(
+                    termRows.stream().map(ScoringRow::getTeacherId).distinct().toList(), LocalDate.parse(term.get(0)),
+                    LocalDate.parse(term.get(1)));
+            termRows.forEach(row -> row.records(items.get(row.getTeacherId())));
+        });
+        return rows;
     }
 
     private String page(List<ScoringRow> rows, Model model) {

@@ -41,6 +41,7 @@ public class ScoringRow {
     private int attendancePoints;
     private List<Long> excellentTrainings = List.of();
     private List<Long> failedTrainings = List.of();
+    private TermRecords.Items records;
 
     ScoringRow(String taskId, String processInstanceId, Map<String, Object> variables, Rubric rubric) {
         this.taskId = taskId;
@@ -64,6 +65,21 @@ public class ScoringRow {
         values.put("missingLessonPlans", "0");
         values.put("observationDeduction", "0");
         values.put("deductionReason", "");
+    }
+
+    /**
+     * The term's records behind the judged items: the fields open with what they imply (the leader confirms, or
+     * changes a figure and says why).
+     */
+    void records(TermRecords.Items items) {
+        this.records = items;
+        values.put("archiveDeduction", String.valueOf(items.judgement().archiveDeduction()));
+        values.put("missingLessonPlans", String.valueOf(items.judgement().missingLessonPlans()));
+        values.put("observationDeduction", String.valueOf(items.judgement().observationDeduction()));
+    }
+
+    public TermRecords.Items getRecords() {
+        return records;
     }
 
     /** The attendance item as the training records give it now (recomputed when the scoring is recorded). */
@@ -114,9 +130,13 @@ public class ScoringRow {
         Integer lessonPlans = whole("missingLessonPlans", settings.lessonPlanPoints() / settings.lessonPlanDeduction());
         Integer observation = whole("observationDeduction", settings.observationPoints());
         String reason = values.get("deductionReason");
-        if (TermReviewRules.reasonNeeded(archive, lessonPlans, observation)
+        Rubric.Judgement fromRecords = records == null ? new Rubric.Judgement(0, 0, 0) : records.judgement();
+        if (archive != null && lessonPlans != null && observation != null
+                && TermReviewRules.overrides(fromRecords, Map.of("archiveDeduction", archive,
+                        "missingLessonPlans", lessonPlans, "observationDeduction", observation))
                 && (reason == null || reason.isBlank())) {
-            errors.put("deductionReason", new Problem("termReview.error.required.deductionReason"));
+            errors.put("deductionReason", new Problem("termReview.error.required.overrideReason",
+                    fromRecords.archiveDeduction(), fromRecords.missingLessonPlans(), fromRecords.observationDeduction()));
         }
         if (!errors.isEmpty()) {
             return null;

@@ -1,15 +1,31 @@
 package school.training.termreview;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import school.training.forms.FormSubmission;
+import school.training.records.RequestRecords;
 import school.training.tasklist.SubmissionRules;
 
-/** Every deduction has a reason, an adjusted score says why, an appeal says what is wrong. */
+/**
+ * A judged item that differs from what the term's records imply says why, an adjusted score says why, an appeal
+ * says what is wrong. The same for our pages, Camunda's Tasklist and the REST API: the engine runs these.
+ */
 @Component
 class TermReviewRules implements SubmissionRules {
+
+    static final List<String> JUDGED = List.of("archiveDeduction", "missingLessonPlans", "observationDeduction");
+
+    private final RequestRecords records;
+    private final TermRecords termRecords;
+
+    TermReviewRules(RequestRecords records, TermRecords termRecords) {
+        this.records = records;
+        this.termRecords = termRecords;
+    }
 
     @Override
     public boolean appliesTo(String formId) {
@@ -19,31 +35,52 @@ class TermReviewRules implements SubmissionRules {
     @Override
     public void check(FormSubmission submission, String processInstanceId, String userId) {
         Map<String, Object> values = submission.values();
-        requireWhen(submission, reasonNeeded(values.get("archiveDeduction"), values.get("missingLessonPlans"),
-                values.get("observationDeduction")), "deductionReason");
-        if ("adjust".equals(values.get("principalDecision"))) {
-            requireWhen(submission, true, "adjustedScore");
-            requireWhen(submission, true, "principalComment");
+        if (processInstanceId != null && JUDGED.stream().anyMatch(values::containsKey)) {
+            Rubric.Judgement fromRecords = fromRecords(processInstanceId);
+            if (fromRecords != null && overrides(fromRecords, values)) {
+                requireWhen(submission, true, "deductionReason", "termReview.error.required.overrideReason",
+                        fromRecords.archiveDeduction(), fromRecords.missingLessonPlans(),
+                        fromRecords.observationDeduction());
+            }
         }
-        requireWhen(submission, "appeal".equals(values.get("appealDecision")), "appealReason");
+        if ("adjust".equals(values.get("principalDecision"))) {
+            requireWhen(submission, true, "adjustedScore", "termReview.error.required.adjustedScore");
+            requireWhen(submission, true, "principalComment", "termReview.error.required.principalComment");
+        }
+        requireWhen(submission, "appeal".equals(values.get("appealDecision")), "appealReason",
+                "termReview.error.required.appealReason");
+    }
+
+    /** What the records imply for this review's teacher and term now, or null for a review without a term. */
+    private Rubric.Judgement fromRecords(String processInstanceId) {
+        Map<String, Object> facts = records.facts(processInstanceId, List.of("termStart", "termEnd"));
+        String teacher = records.applicant(processInstanceId).orElse(null);
+        if (teacher == null || !(facts.get("termStart") instanceof String start)
+                || !(facts.get("termEnd") instanceof String end)) {
+            return null;
+        }
+        return termRecords.forTeacher(teacher, LocalDate.parse(start), LocalDate.parse(end)).judgement();
     }
 
     /**
-     * Any deduction the leader makes needs the leader's reason (the task form and the group page alike); a failed
-     * training's penalty is explained by its record, linked from the score sheet.
+     * Whether any judged figure sent differs from the records' (the records are the reason for their own
+     * deductions; a leader who knows better says why, and the score sheet shows it).
      */
-    static boolean reasonNeeded(Object archiveDeduction, Object missingLessonPlans, Object observationDeduction) {
-        return positive(archiveDeduction) || positive(missingLessonPlans) || positive(observationDeduction);
+    static boolean overrides(Rubric.Judgement fromRecords, Map<String, ?> values) {
+        return differs(values.get("archiveDeduction"), fromRecords.archiveDeduction())
+                || differs(values.get("missingLessonPlans"), fromRecords.missingLessonPlans())
+                || differs(values.get("observationDeduction"), fromRecords.observationDeduction());
     }
 
-    private static boolean positive(Object value) {
-        return value instanceof Number n && n.doubleValue() > 0;
+    private static boolean differs(Object value, int fromRecords) {
+        return value instanceof Number n && n.doubleValue() != fromRecords;
     }
 
-    private static void requireWhen(FormSubmission submission, boolean condition, String key) {
+    private static void requireWhen(FormSubmission submission, boolean condition, String key, String code,
+            Object... args) {
         Object value = submission.values().get(key);
         if (condition && (value == null || value.toString().isBlank())) {
-            submission.reject(key, "termReview.error.required." + key);
+            submission.reject(key, code, args);
         }
     }
 }

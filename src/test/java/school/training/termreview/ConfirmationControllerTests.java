@@ -51,7 +51,8 @@ class ConfirmationControllerTests {
         group = ScoringControllerTests.reviewedGroup(directory, campaigns, runtimeService, taskService);
         for (String review : group.reviews()) {
             taskService.complete(ScoringControllerTests.scoringTask(taskService, review), Map.of("archiveDeduction", 0.0,
-                    "missingLessonPlans", 0.0, "observationDeduction", 0.0, "deductionReason", ""));
+                    "missingLessonPlans", 0.0, "observationDeduction", 0.0, "deductionReason",
+                    TrainingAttendanceTests.OUTSIDE_THE_RECORDS));
         }
     }
 

@@ -79,6 +79,10 @@ class ScoringControllerTests {
     Directory directory;
     @Autowired
     TermReviewCampaigns campaigns;
+    @Autowired
+    TermRecords termRecords;
+    @Autowired
+    Rubric rubric;
 
     ReviewedGroup group;
     List<String> tasks;
@@ -105,32 +109,43 @@ class ScoringControllerTests {
     }
 
     @Test
-    void validRowsAreCompletedAndARowWithoutAReasonStaysWithItsValues() throws Exception {
+    void rowsThatConfirmTheRecordsOrSayWhyAreCompletedAndAChangeWithoutAReasonStaysWithItsValues() throws Exception {
         MockHttpServletRequestBuilder post = post(ScoringController.URL).with(as(group.leader())).with(csrf());
-        row(post, tasks.get(0), "0", "0", "0", "");
-        row(post, tasks.get(1), "0", "2", "0", "缺交两次教案");
-        row(post, tasks.get(2), "3", "1", "0", "  ");
+        Rubric.Judgement first = fromRecords(group.teachers().get(0));
+        // the first confirms what the records imply: no reason needed
+        row(post, tasks.get(0), first, "");
+        // the second changes a figure and says why
+        row(post, tasks.get(1), "0", "2", "0", "缺交两次教案，听课记录与档案纸质核对齐全");
+        // the third changes figures without a reason
+        Rubric.Judgement third = fromRecords(group.teachers().get(2));
+        row(post, tasks.get(2), String.valueOf((third.archiveDeduction() + 3) % 9), "1", "0", "  ");
         MvcResult result = mvc.perform(post).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(422);
         String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String third = tasks.get(2);
-        assertThat(page).contains("id=\"t-" + third + "-deductionReason-error\"", "有扣分时请写明理由。")
-                .containsPattern("name=\"t-" + third + "-archiveDeduction\"[^>]*value=\"3\"")
-                .containsPattern("name=\"t-" + third + "-missingLessonPlans\"[^>]*value=\"1\"")
+        String thirdTask = tasks.get(2);
+        assertThat(page).contains("id=\"t-" + thirdTask + "-deductionReason-error\"", "请写明调整理由。")
+                .containsPattern("name=\"t-" + thirdTask + "-archiveDeduction\"[^>]*value=\""
+                        + (third.archiveDeduction() + 3) % 9 + "\"")
+                .containsPattern("name=\"t-" + thirdTask + "-missingLessonPlans\"[^>]*value=\"1\"")
                 .contains("已完成 2 人的评分。")
                 .doesNotContain("id=\"row-" + tasks.get(0) + "\"", "id=\"row-" + tasks.get(1) + "\"");
         // the error sits in the third row, beside its reason field
-        String row = page.substring(page.indexOf("id=\"row-" + third + "\""));
-        assertThat(row.indexOf("t-" + third + "-deductionReason-error"))
-                .isGreaterThan(row.indexOf("name=\"t-" + third + "-deductionReason\""));
+        String row = page.substring(page.indexOf("id=\"row-" + thirdTask + "\""));
+        assertThat(row.indexOf("t-" + thirdTask + "-deductionReason-error"))
+                .isGreaterThan(row.indexOf("name=\"t-" + thirdTask + "-deductionReason\""));
 
         assertThat(scoringTask(taskService, group.reviews().get(0))).isNull();
         assertThat(scoringTask(taskService, group.reviews().get(1))).isNull();
-        assertThat(scoringTask(taskService, group.reviews().get(2))).isEqualTo(third);
+        assertThat(scoringTask(taskService, group.reviews().get(2))).isEqualTo(thirdTask);
         assertThat(runtimeService.getVariable(group.reviews().get(1), "totalScore")).isEqualTo(66.0);
         assertThat(runtimeService.getVariable(group.reviews().get(1), "grade")).isEqualTo("pass");
-        assertThat(runtimeService.getVariable(group.reviews().get(0), "totalScore")).isEqualTo(70.0);
+        // no hours in the ledger, no report-back overdue: the records' deductions and nothing else
+        assertThat(runtimeService.getVariable(group.reviews().get(0), "totalScore")).isEqualTo(
+                rubric.score(new Rubric.Facts(java.math.BigDecimal.ZERO, 0), first).total().doubleValue());
+        assertThat(runtimeService.getVariable(group.reviews().get(0), "overriddenItems")).isEqualTo("");
+        assertThat(runtimeService.getVariable(group.reviews().get(1), "deductionReason"))
+                .isEqualTo("缺交两次教案，听课记录与档案纸质核对齐全");
     }
 
     @Test
@@ -150,8 +165,8 @@ class ScoringControllerTests {
     @Test
     void allValidRowsRedirectWithTheCount() throws Exception {
         MockHttpServletRequestBuilder post = post(ScoringController.URL).with(as(group.leader())).with(csrf());
-        for (String task : tasks) {
-            row(post, task, "0", "0", "0", "");
+        for (int i = 0; i < tasks.size(); i++) {
+            row(post, tasks.get(i), fromRecords(group.teachers().get(i)), "");
         }
         MvcResult result = mvc.perform(post).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
@@ -178,6 +193,17 @@ class ScoringControllerTests {
         String teachers = mvc.perform(get(ScoringController.URL).with(as(group.teachers().get(0)))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(teachers).contains("id=\"nothing-to-score\"");
+    }
+
+    /** What the records imply for the teacher's term (the campaign's: two months back to one ahead). */
+    Rubric.Judgement fromRecords(String teacher) {
+        LocalDate today = LocalDate.now();
+        return termRecords.forTeacher(teacher, today.minusMonths(2), today.plusMonths(1)).judgement();
+    }
+
+    static void row(MockHttpServletRequestBuilder post, String task, Rubric.Judgement judgement, String reason) {
+        row(post, task, String.valueOf(judgement.archiveDeduction()), String.valueOf(judgement.missingLessonPlans()),
+                String.valueOf(judgement.observationDeduction()), reason);
     }
 
     static void row(MockHttpServletRequestBuilder post, String task, String archive, String lessonPlans,

@@ -58,6 +58,8 @@ class TermReviewRulesForEveryClientTests {
     ProfessionalArchive archive;
     @Autowired
     CampaignResults results;
+    @Autowired
+    TermRecords termRecords;
 
     EngineRest rest;
     String group;
@@ -143,6 +145,52 @@ class TermReviewRulesForEveryClientTests {
         });
         assertThat(new String(results.resultsCsv(results.results(reviews), Locale.SIMPLIFIED_CHINESE),
                 StandardCharsets.UTF_8)).contains("66").contains("合格").doesNotContain("98");
+    }
+
+    @Test
+    void aLeaderWhoChangesWhatTheRecordsImplySaysWhyOverRestToo() {
+        // given her review waiting for the leader, the form pre-filled from the term's records
+        ProcessInstance review = opened();
+        rest.complete(teacher, task(review, TermReviewProcess.SELF_ASSESSMENT).getId(),
+                Map.of("selfAssessment", SELF_ASSESSMENT_TEXT)).isNoContent();
+        String scoring = task(review, TermReviewProcess.LEADER_SCORING).getId();
+        LocalDate today = LocalDate.now();
+        Rubric.Judgement records = termRecords.forTeacher(teacher, today.minusMonths(2), today.plusMonths(1))
+                .judgement();
+        assertThat(runtimeService.getVariables(review.getId()))
+                .containsEntry("archiveDeduction", (double) records.archiveDeduction())
+                .containsEntry("missingLessonPlans", (double) records.missingLessonPlans())
+                .containsEntry("observationDeduction", (double) records.observationDeduction());
+        int changedPlans = (records.missingLessonPlans() + 1) % 17;
+
+        // when the leader sends a different number of missing plans without a reason, it is refused, saying why
+        rest.complete(leader, scoring, Map.of("archiveDeduction", records.archiveDeduction(), "missingLessonPlans",
+                changedPlans, "observationDeduction", records.observationDeduction()))
+                .isRefused(BAD_REQUEST, "deductionReason", "请写明调整理由");
+        assertThat(task(review, TermReviewProcess.LEADER_SCORING).getId()).isEqualTo(scoring);
+
+        // and with a reason it is taken, the change named on the score sheet beside the records' figure
+        rest.complete(leader, scoring, Map.of("archiveDeduction", records.archiveDeduction(), "missingLessonPlans",
+                changedPlans, "observationDeduction", records.observationDeduction(), "deductionReason",
+                "九月教案纸质已交，系统外核对")).isNoContent();
+        assertThat(runtimeService.getVariables(review.getId())).containsEntry("overriddenItems", "lessonPlans")
+                .containsEntry("recordMissingLessonPlans", records.missingLessonPlans())
+                .containsEntry("scoreLessonPlans", Math.max(0, 32 - 2 * changedPlans));
+    }
+
+    @Test
+    void aLeaderWhoConfirmsTheRecordsNeedsNoReason() {
+        ProcessInstance review = opened();
+        rest.complete(teacher, task(review, TermReviewProcess.SELF_ASSESSMENT).getId(),
+                Map.of("selfAssessment", SELF_ASSESSMENT_TEXT)).isNoContent();
+        LocalDate today = LocalDate.now();
+        Rubric.Judgement records = termRecords.forTeacher(teacher, today.minusMonths(2), today.plusMonths(1))
+                .judgement();
+        rest.complete(leader, task(review, TermReviewProcess.LEADER_SCORING).getId(), Map.of("archiveDeduction",
+                records.archiveDeduction(), "missingLessonPlans", records.missingLessonPlans(), "observationDeduction",
+                records.observationDeduction())).isNoContent();
+        assertThat(runtimeService.getVariables(review.getId())).containsEntry("overriddenItems", "")
+                .containsEntry("scoreArchive", 10 - records.archiveDeduction());
     }
 
     /** The office opens the term for the group (as the app does): her review waits for her self-assessment. */

@@ -46,6 +46,9 @@ import school.training.tasklist.WebFixtures;
 @ActiveProfiles({ "test", "demo" })
 class TrainingAttendanceTests {
 
+    /** These teachers keep their lesson plans and observations on paper: full marks, said why. */
+    static final String OUTSIDE_THE_RECORDS = "教案和听课记录为纸质存档，已核对齐全";
+
     private static final String OFFICE = "zhao.min";
     private static final String SELF_ASSESSMENT = "本学期认真完成教学任务，按时提交教案。".repeat(4);
 
@@ -107,17 +110,17 @@ class TrainingAttendanceTests {
         // when the leader sends an attendance figure of her own over REST, the form refuses it
         Task weakScoring = task(weak, TermReviewProcess.LEADER_SCORING);
         rest.complete(leader, weakScoring.getId(), Map.of("archiveDeduction", 0, "missingLessonPlans", 0,
-                "observationDeduction", 0, "attendance", "excellent")).isRefused(BAD_REQUEST, "attendance", NOT_IN_FORM);
+                "observationDeduction", 0, "deductionReason", OUTSIDE_THE_RECORDS, "attendance", "excellent")).isRefused(BAD_REQUEST, "attendance", NOT_IN_FORM);
         assertThat(task(weak, TermReviewProcess.LEADER_SCORING).getId()).isEqualTo(weakScoring.getId());
         // and when she scores without it, the records decide: −5
         rest.complete(leader, weakScoring.getId(), Map.of("archiveDeduction", 0, "missingLessonPlans", 0,
-                "observationDeduction", 0)).isNoContent();
+                "observationDeduction", 0, "deductionReason", OUTSIDE_THE_RECORDS)).isNoContent();
         assertThat(runtimeService.getVariable(weak.getId(), "scoreAttendance")).isEqualTo(-5);
         assertThat(runtimeService.getVariable(weak.getId(), "failedTrainings")).isEqualTo(String.valueOf(project));
 
         // a value that reaches the engine without the form (the app's own completion) changes nothing: +2
         taskService.complete(task(good, TermReviewProcess.LEADER_SCORING).getId(), Map.of("archiveDeduction", 0.0,
-                "missingLessonPlans", 0.0, "observationDeduction", 0.0, "attendance", "failed", "deductionReason", ""));
+                "missingLessonPlans", 0.0, "observationDeduction", 0.0, "attendance", "failed", "deductionReason", OUTSIDE_THE_RECORDS));
         assertThat(runtimeService.getVariable(good.getId(), "scoreAttendance")).isEqualTo(2);
         // 10 + 32 + (30 − 2 × 10 hours missing: 5 credited) + 20 + 8 + 2 = 82
         assertThat(runtimeService.getVariable(good.getId(), "rubricScore")).isEqualTo(82.0);
@@ -134,7 +137,8 @@ class TrainingAttendanceTests {
         ProcessInstance good = review(opened(), excellent);
         selfAssess(excellent, good);
         rest.complete(leader, task(good, TermReviewProcess.LEADER_SCORING).getId(), Map.of("archiveDeduction", 0,
-                "missingLessonPlans", 0, "observationDeduction", 0)).isNoContent();
+                "missingLessonPlans", 0, "observationDeduction", 0, "deductionReason", OUTSIDE_THE_RECORDS))
+                .isNoContent();
         assertThat(runtimeService.getVariable(good.getId(), "scoreAttendance")).isEqualTo(0);
     }
 
