@@ -13,7 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -71,11 +73,47 @@ class CampaignController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return listPage(form, errors, authentication, model);
         }
-        TermReviewCampaign campaign = campaigns.open(form.termLabel(), form.start(), form.end(), form.due(),
-                form.groupIdOrNull(), authentication.getName());
-        redirect.addFlashAttribute("notice", "campaign.opened");
-        redirect.addFlashAttribute("noticeArgs", List.of(campaign.getReviews()));
+        TermReviewCampaign campaign;
+        try {
+            campaign = campaigns.open(form.termLabel(), form.start(), form.end(), form.due(), form.groupIdOrNull(),
+                    authentication.getName());
+        } catch (TermReviewCampaigns.NothingToOpen e) {
+            // one review per teacher and term: everyone in scope has one from another campaign already
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return listPage(form, Map.of("group", "campaign.error.allReviewed"), authentication, model);
+        } catch (DataIntegrityViolationException e) {
+            // another campaign of the term was opened for some of them at this very moment
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return listPage(form, Map.of("group", "campaign.error.race"), authentication, model);
+        }
+        redirect.addFlashAttribute("notice", campaign.isOpening() ? "campaign.opening" : "campaign.opened");
+        redirect.addFlashAttribute("noticeArgs", List.of(campaign.getReviews(), campaign.getSkipped()));
         return "redirect:/term-reviews/" + campaign.getId();
+    }
+
+    @PostMapping("/term-reviews/{id}/cancel")
+    String cancel(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+        office(authentication);
+        campaign(id);
+        try {
+            campaigns.cancel(id, authentication.getName());
+            redirect.addFlashAttribute("notice", "campaign.cancelled");
+        } catch (TermReviewCampaigns.AlreadyScored e) {
+            redirect.addFlashAttribute("notice", "campaign.cancel.scored");
+        } catch (ObjectOptimisticLockingFailureException e) {
+            // a chunk of the background opening committed at the same moment: nothing changed, try again
+            redirect.addFlashAttribute("notice", "campaign.cancel.busy");
+        }
+        return "redirect:/term-reviews/" + id;
+    }
+
+    @PostMapping("/term-reviews/{id}/go-on")
+    String goOn(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+        office(authentication);
+        campaign(id);
+        campaigns.goOn(id);
+        redirect.addFlashAttribute("notice", "campaign.goingOn");
+        return "redirect:/term-reviews/" + id;
     }
 
     @GetMapping("/term-reviews/{id}")

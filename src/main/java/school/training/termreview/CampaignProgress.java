@@ -81,8 +81,9 @@ class CampaignProgress {
                 reviews.add(review(instance.getId(), instance.getBusinessKey(), step, people));
             }
         }
+        // completed, not cancelled with the campaign
         for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(TermReviewProcess.KEY).variableValueEquals("campaignId", campaignId).finished()
+                .processDefinitionKey(TermReviewProcess.KEY).variableValueEquals("campaignId", campaignId).completed()
                 .list()) {
             reviews.add(review(instance.getId(), instance.getBusinessKey(), FINISHED, people));
         }

@@ -12,7 +12,8 @@ public record RubricSettings(Integer archivePoints, Integer archiveMaxDeduction,
         Integer lessonPlanDeduction, Integer trainingHoursPoints, Integer requiredHours, Integer hourDeduction,
         Integer observationPoints, Integer reportBackPoints, Integer overdueReportDeduction, Integer excellentBonus,
         Integer failedPenalty, Integer appealDays, Integer selfAssessmentDays, Integer archiveItemDeduction,
-        Integer archiveMinDeduction, Integer observationShortfallDeduction, Integer activityShortfallDeduction) {
+        Integer archiveMinDeduction, Integer observationShortfallDeduction, Integer activityShortfallDeduction,
+        Integer openAtOnceUpTo, Integer openChunk) {
 
     public RubricSettings {
         archivePoints = or(archivePoints, 10);
@@ -34,6 +35,9 @@ public record RubricSettings(Integer archivePoints, Integer archiveMaxDeduction,
         archiveMinDeduction = or(archiveMinDeduction, 2);
         observationShortfallDeduction = or(observationShortfallDeduction, 1);
         activityShortfallDeduction = or(activityShortfallDeduction, 2);
+        // a campaign of up to this many reviews opens in the office's request; a larger one in the background
+        openAtOnceUpTo = or(openAtOnceUpTo, 200);
+        openChunk = or(openChunk, 100);
     }
 
     private static Integer or(Integer value, int fallback) {

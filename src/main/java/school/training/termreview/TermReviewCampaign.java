@@ -3,10 +3,14 @@ package school.training.termreview;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 /** One term's review as the office opened it: which term, for whom (the school or one group), when. */
 @Entity
@@ -23,6 +27,25 @@ public class TermReviewCampaign {
     private String openedBy;
     private Instant openedAt;
     private int reviews;
+    /** Teachers left out because the term's review was already opened for them by another campaign. */
+    private Integer skipped;
+    /** Reviews started so far; each chunk of a background opening moves it on (and so meets a cancellation). */
+    private Integer opened;
+    /** Null for campaigns opened before campaigns had a state: they were opened in one transaction, so open. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Status status;
+    @Column(length = 1000)
+    private String failure;
+    private String cancelledBy;
+    private Instant cancelledAt;
+    @Version
+    private Long version;
+
+    /** A campaign opens its reviews at once (small) or in the background (large), and may be cancelled. */
+    public enum Status {
+        OPENING, OPEN, FAILED, CANCELLED
+    }
 
     protected TermReviewCampaign() {
     }
@@ -76,5 +99,56 @@ public class TermReviewCampaign {
 
     void setReviews(int reviews) {
         this.reviews = reviews;
+    }
+
+    public int getOpened() {
+        return opened == null ? reviews : opened;
+    }
+
+    void setOpened(int opened) {
+        this.opened = opened;
+    }
+
+    public int getSkipped() {
+        return skipped == null ? 0 : skipped;
+    }
+
+    void setSkipped(int skipped) {
+        this.skipped = skipped;
+    }
+
+    public Status getStatus() {
+        return status == null ? Status.OPEN : status;
+    }
+
+    void setStatus(Status status) {
+        this.status = status;
+    }
+
+    public String getFailure() {
+        return failure;
+    }
+
+    void failed(String failure) {
+        this.status = Status.FAILED;
+        this.failure = failure == null ? null : failure.substring(0, Math.min(failure.length(), 1000));
+    }
+
+    void cancelled(String by, Instant at) {
+        this.status = Status.CANCELLED;
+        this.cancelledBy = by;
+        this.cancelledAt = at;
+    }
+
+    public String getCancelledBy() {
+        return cancelledBy;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public boolean isOpening() {
+        return getStatus() == Status.OPENING;
     }
 }

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TermReviewCampaignRepository extends JpaRepository<TermReviewCampaign, Long> {
 
     List<TermReviewCampaign> findAllByOrderByIdDesc();
+
+    List<TermReviewCampaign> findByStatus(TermReviewCampaign.Status status);
 }

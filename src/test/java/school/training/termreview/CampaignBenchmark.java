@@ -33,7 +33,7 @@ class CampaignBenchmark {
     CampaignProgress progress;
 
     @Test
-    void openACampaignForTheWholeSchool() {
+    void openACampaignForTheWholeSchool() throws InterruptedException {
         long t0 = System.nanoTime();
         for (int g = 0; g < GROUPS; g++) {
             String group = "bench" + g;
@@ -49,13 +49,21 @@ class CampaignBenchmark {
         long t1 = System.nanoTime();
         TermReviewCampaign campaign = campaigns.open("压测 学年第一学期", today.minusMonths(2), today.plusMonths(2),
                 today.plusDays(7), null, "bench");
+        double returned = seconds(t1);
+        // a campaign over open-at-once-up-to opens in the background: wait until every review is ready
+        while (campaigns.find(campaign.getId()).orElseThrow().isOpening()) {
+            Thread.sleep(100);
+        }
         double opened = seconds(t1);
+        campaign = campaigns.find(campaign.getId()).orElseThrow();
 
         long t2 = System.nanoTime();
         int read = progress.reviews(campaign.getId()).size();
         double progressRead = seconds(t2);
 
         System.out.printf(Locale.ROOT, "registered %d teachers in %.1f s%n", TEACHERS, registered);
+        System.out.printf(Locale.ROOT, "the office's request returned after %.2f s (status %s)%n", returned,
+                campaign.getStatus());
         System.out.printf(Locale.ROOT, "opened %d reviews in %.1f s (%.0f reviews/s)%n", campaign.getReviews(), opened,
                 campaign.getReviews() / opened);
         System.out.printf(Locale.ROOT, "read the progress of %d reviews in %.2f s%n", read, progressRead);
