@@ -85,12 +85,15 @@ class TermReviewBrowserTests extends BrowserTestBase {
         clickAndWaitForNewPage(By.id("complete"));
         logout();
 
-        // the leader scores the group on one page: one missing lesson plan, with the reason
+        // the leader scores the group on one page. The group keeps its plans and observations on paper, so she
+        // changes what the (empty) records imply: one missing lesson plan, nothing else, with the reason
         loginAs(group + ".leader");
         driver().get(url("/term-reviews/scoring"));
         String scoring = taskService.createTaskQuery().processInstanceId(review).taskDefinitionKey("leaderScoring")
                 .singleResult().getId();
+        type(By.id("t-" + scoring + "-archiveDeduction"), "0");
         type(By.id("t-" + scoring + "-missingLessonPlans"), "1");
+        type(By.id("t-" + scoring + "-observationDeduction"), "0");
         type(By.id("t-" + scoring + "-deductionReason"), "十月份教学反思未交");
         clickAndWaitForNewPage(By.id("submit-scores"));
         assertThat(runtimeService.getActiveActivityIds(review)).contains("principalConfirmation");
