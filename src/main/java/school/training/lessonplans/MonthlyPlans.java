@@ -17,7 +17,7 @@ import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -278,7 +278,7 @@ class MonthlyPlans {
         plan.submit(title, planText, reflection, files, clock.instant());
         try {
             plans.saveAndFlush(plan);
-        } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException raced) {
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
             // the same form sent twice at once, or the leader acting meanwhile: one wins, the page says what happened
             throw new Refused("month", "lessonplans.error.concurrent");
         }
@@ -371,7 +371,7 @@ class MonthlyPlans {
     private void flush(MonthlyLessonPlan plan) {
         try {
             plans.saveAndFlush(plan);
-        } catch (ObjectOptimisticLockingFailureException raced) {
+        } catch (ConcurrencyFailureException raced) {
             throw new Refused(null, "lessonplans.error.checkedMeanwhile");
         }
     }
