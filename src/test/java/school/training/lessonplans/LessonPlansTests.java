@@ -127,7 +127,19 @@ class LessonPlansTests {
 
         mvc.perform(get("/lesson-plans").with(web.as(teacher))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("month-2026-10")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("《背影》")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("《背影》")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("submit-2026-10")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("submit-2026-12"))));
+        mvc.perform(get("/lesson-plans/submit").param("month", "2026-10").param("lang", "en").with(web.as(teacher)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("10/2026")));
+        mvc.perform(get("/lesson-plans/submit").param("month", "2026-12").with(web.as(teacher)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "lessonplans.error.notOpen"));
+        mvc.perform(get("/lesson-plans").param("term", "2025-2").with(web.as(teacher))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("month-2026-06")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("month-2026-07"))));
     }
 
     @Test
