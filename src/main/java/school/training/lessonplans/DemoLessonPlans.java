@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Seeds the demo school's monthly plans once (a database with any plan is left alone), for the teaching months of
  * the current term before this one: 李娜 (语文组) has her first month accepted, one returned by 陈静 with a comment
  * and the latest waiting for 陈静; 周涛 (数学组) has every month accepted but the last, which is missing; 陈静's own
- * plans are checked by the principal, her latest waiting. The current month is left for everyone to hand in.
+ * plans are checked by the principal, her latest waiting. The other teachers of both groups have most months
+ * accepted, a few missing and some latest plans waiting; the current month is left for everyone to hand in.
  */
 @Component
 @Profile("demo & !test")
@@ -65,6 +66,28 @@ class DemoLessonPlans implements ApplicationRunner {
             hand(chenJing, month, "组内示范课：" + chinese[(i + 1) % chinese.length]);
             if (!last) {
                 plans.accept(PRINCIPAL, id(chenJing, month), null);
+            }
+            // 孙伟 (a leader): checked by the principal
+            hand(sunWei, month, "组内示范课：" + math[(i + 1) % math.length]);
+            plans.accept(PRINCIPAL, id(sunWei, month), null);
+        }
+        List<String> named = List.of(liNa.id(), zhouTao.id(), chenJing.id(), sunWei.id());
+        for (String groupId : List.of("chinese", "math")) {
+            String[] titles = groupId.equals("chinese") ? chinese : math;
+            Viewer leader = groupId.equals("chinese") ? chenJing : sunWei;
+            List<String> others = plans.activeMembers(groupId).stream().map(p -> p.getId())
+                    .filter(id -> !named.contains(id)).toList();
+            for (int j = 0; j < others.size(); j++) {
+                Viewer teacher = new Viewer(others.get(j), false, false);
+                for (int i = 0; i < past.size(); i++) {
+                    if ((i + j) % 5 == 4) {
+                        continue; // a month missed now and then
+                    }
+                    hand(teacher, past.get(i), titles[(i + j) % titles.length]);
+                    if (i < past.size() - 1 || j % 3 != 0) {
+                        plans.accept(leader, id(teacher, past.get(i)), null);
+                    }
+                }
             }
         }
     }

@@ -140,6 +140,11 @@ class MonthlyPlans {
         return ledGroup(user.id()).map(List::of).orElse(List.of());
     }
 
+    /** The group's active members, by name. */
+    List<Person> activeMembers(String groupId) {
+        return directory.membersOf(groupId).stream().filter(Person::isActive).toList();
+    }
+
     Optional<String> groupOfTeacher(String teacherId) {
         return directory.find(teacherId).map(Person::getTeachingGroup).map(TeachingGroup::getId);
     }
@@ -169,7 +174,7 @@ class MonthlyPlans {
 
     /** The group's grid: its active members (by name) × the term's teaching months, with two queries. */
     List<Row> grid(TeachingGroup group, Term term) {
-        List<Person> members = directory.membersOf(group.getId()).stream().filter(Person::isActive).toList();
+        List<Person> members = activeMembers(group.getId());
         Map<String, Map<YearMonth, MonthlyLessonPlan>> byTeacher = new HashMap<>();
         if (!members.isEmpty()) {
             plans.findByTeacherIdInAndMonthStartBetween(members.stream().map(Person::getId).toList(), term.start(),
@@ -255,7 +260,7 @@ class MonthlyPlans {
         }
         if (planText != null && planText.length() > MonthlyLessonPlan.PLAN_LENGTH) {
             errors.put("planText", "lessonplans.error.tooLong");
-        } else if (planText == null && files.isEmpty() && !errors.containsKey("files")) {
+        } else if (planText == null && files.isEmpty()) {
             errors.put("planText", "lessonplans.error.planOrFile");
         }
         if (reflection != null && reflection.length() > MonthlyLessonPlan.REFLECTION_LENGTH) {
