@@ -58,6 +58,8 @@ class SecurityConfig {
             "/ledger/compliance/**" };
     /** Importing the hours lists of training platforms and the county bureau: the office's. */
     static final String[] OFFICE_PAGES = { "/ledger/import", "/ledger/import/**" };
+    /** A teaching group's monthly lesson plans and their export: leaders (their own group), the principal, the office. */
+    static final String[] LESSON_PLAN_GROUP_PAGES = { "/lesson-plans/group", "/lesson-plans/group.csv" };
 
     /**
      * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
@@ -109,6 +111,10 @@ class SecurityConfig {
                             .requestMatchers(java.util.Arrays.stream(OFFICE_PAGES).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority(ApiRules.OFFICE)
+                            .requestMatchers(java.util.Arrays.stream(LESSON_PLAN_GROUP_PAGES).map(path::matcher)
+                                    .toArray(RequestMatcher[]::new))
+                            .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,
+                                    ApiRules.OFFICE)
                             // 代理人设置: those who approve, and the office and admin for them
                             .requestMatchers(path.matcher(DEPUTY_PAGES))
                             .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,
