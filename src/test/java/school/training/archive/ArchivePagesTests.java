@@ -257,13 +257,13 @@ class ArchivePagesTests {
         String page = mvc.perform(get("/archive/group").with(web.as(leader))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains("教师" + suffix, "同事" + suffix, "组长" + suffix, "/archive/" + teacher,
-                "论文、获奖证书").doesNotContain("别组教师" + suffix);
+                "论文与获奖证书").doesNotContain("别组教师" + suffix);
 
         String csv = mvc.perform(get("/archive/group.csv").with(web.as(leader))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines()).contains(
                 colleague + ",同事" + suffix + ",档案组" + suffix + ",完整,",
-                teacher + ",教师" + suffix + ",档案组" + suffix + ",不完整,听课记录、优秀教案、参与课题研究情况、论文、获奖证书");
+                teacher + ",教师" + suffix + ",档案组" + suffix + ",不完整,听课记录、优秀教案、参与课题研究情况、论文与获奖证书");
 
         // the principal and the office choose any group; a leader only her own, a teacher none
         mvc.perform(get("/archive/group").param("group", group).with(web.as(OFFICE))).andExpect(status().isOk())
