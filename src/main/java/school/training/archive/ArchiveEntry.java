@@ -12,14 +12,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
 
-/** One event in a teacher's professional archive; one per (source, sourceId, kind), enforced by the database. */
+/**
+ * One event in a teacher's professional archive; one per (source, sourceId, kind), enforced by the database.
+ * Entries written by a process are the record of a decision and never change; those the teacher added
+ * herself (source {@value #TEACHER_SOURCE}, a generated source id) she may revise or delete.
+ */
 @Entity
 @Table(name = "archive_entry",
         uniqueConstraints = @UniqueConstraint(name = "uk_archive_entry_source",
                 columnNames = { "source", "source_id", "kind" }),
         indexes = @Index(name = "ix_archive_entry_teacher", columnList = "teacher_id, entry_date"))
 public class ArchiveEntry {
+
+    /** The source of entries a teacher added on /archive/new. */
+    public static final String TEACHER_SOURCE = "teacherUpload";
 
     @Id
     @GeneratedValue
@@ -42,6 +50,10 @@ public class ArchiveEntry {
     private String sourceId;
     @Column(nullable = false)
     private Instant createdAt;
+    // two tabs saving the same entry: the second is told, not silently overwriting the first; null in rows
+    // written before entries could be revised (those are process entries, never revised)
+    @Version
+    private Integer version;
 
     protected ArchiveEntry() {
     }
@@ -92,5 +104,24 @@ public class ArchiveEntry {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    /** Added by the teacher herself, so hers to revise or delete; everything else was written by a process. */
+    public boolean isTeacherAdded() {
+        return TEACHER_SOURCE.equals(source);
+    }
+
+    void revise(LocalDate date, ArchiveKind kind, String title, String summary) {
+        if (!isTeacherAdded()) {
+            throw new IllegalStateException("A process's archive entry is a record and never changes: " + id);
+        }
+        this.date = date;
+        this.kind = kind;
+        this.title = title;
+        this.summary = summary;
     }
 }

@@ -3,10 +3,15 @@ package school.training.archive;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -25,11 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProfessionalArchive {
 
     private final ArchiveEntryRepository entries;
+    private final ArchiveFileRepository files;
+    private final ArchiveSettings settings;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
 
-    ProfessionalArchive(ArchiveEntryRepository entries, Clock clock, PlatformTransactionManager transactionManager) {
+    ProfessionalArchive(ArchiveEntryRepository entries, ArchiveFileRepository files, ArchiveSettings settings,
+            Clock clock, PlatformTransactionManager transactionManager) {
         this.entries = entries;
+        this.files = files;
+        this.settings = settings;
         this.clock = clock;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -56,7 +66,6 @@ public class ProfessionalArchive {
         }
     }
 
-    /** Newest first. */
     /** How many entries each of these teachers got between the two dates (both included), in one query. */
     @Transactional(readOnly = true)
     public Map<String, Long> countsBetween(Collection<String> teacherIds, LocalDate from, LocalDate to) {
@@ -67,20 +76,52 @@ public class ProfessionalArchive {
         return counts;
     }
 
+    /** Newest first. */
     public List<ArchiveEntry> entriesOf(String teacherId) {
         return entries.findByTeacherIdOrderByDateDescIdDesc(teacherId);
     }
 
+    /** The checklist the archive is held to, as configured ({@code training.archive.checklist}). */
+    public List<ChecklistItem> checklistItems() {
+        return settings.checklist();
+    }
+
     /**
      * Each teacher's archive against the checklist for the term ending in the period: an item is present when
-     * the archive holds an entry of a kind that satisfies it (within the period for items kept per term).
+     * the archive holds an entry of a kind that satisfies it, dated within the period for items kept per term
+     * ({@link ChecklistItem.Period#TERM}), on or before its last day for cumulative ones (an award from an
+     * earlier term still counts; one dated after the period does not, so a past term's result stays what it
+     * was). One query whatever the number of teachers (see {@link ArchiveEntryRepository#latestOfKinds}); every
+     * teacher asked about gets a status, those without any entry too.
      */
     public Map<String, ChecklistStatus> checklist(Collection<String> teachers, LocalDate from, LocalDate to) {
-        // skeleton: to be backed by the checklist settings
-        Map<String, ChecklistStatus> statuses = new HashMap<>();
+        List<ChecklistItem> items = settings.checklist();
+        List<String> required = items.stream().map(ChecklistItem::key).toList();
+        Map<String, Map<ArchiveKind, LocalDate>> latest = new HashMap<>();
+        Set<ArchiveKind> kinds = items.stream().flatMap(item -> item.kinds().stream())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ArchiveKind.class)));
+        if (!teachers.isEmpty() && !kinds.isEmpty()) {
+            entries.latestOfKinds(Set.copyOf(teachers), kinds, to).forEach(row -> latest
+                    .computeIfAbsent(row.getTeacherId(), t -> new EnumMap<>(ArchiveKind.class))
+                    .put(row.getKind(), row.getLatest()));
+        }
+        Map<String, ChecklistStatus> statuses = new LinkedHashMap<>();
         for (String teacher : teachers) {
-            statuses.put(teacher, new ChecklistStatus(List.of(), List.of()));
+            Map<ArchiveKind, LocalDate> has = latest.getOrDefault(teacher, Map.of());
+            List<String> missing = items.stream().filter(item -> item.kinds().stream().map(has::get)
+                    .noneMatch(date -> date != null && (!item.perTerm() || !date.isBefore(from))))
+                    .map(ChecklistItem::key).toList();
+            statuses.put(teacher, new ChecklistStatus(required, missing));
         }
         return statuses;
+    }
+
+    /** The files of these entries, per entry id, in the order they were attached. */
+    public Map<Long, List<ArchiveFile>> filesOf(Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return files.findByEntryIdInOrderById(entryIds).stream()
+                .collect(Collectors.groupingBy(ArchiveFile::getEntryId, LinkedHashMap::new, Collectors.toList()));
     }
 }

@@ -56,6 +56,8 @@ class SecurityConfig {
     /** School-wide training-hours compliance (学时达标情况): the office's and the principal's. */
     static final String[] OFFICE_OR_PRINCIPAL_PAGES = { "/ledger/compliance", "/ledger/compliance.csv",
             "/ledger/compliance/**" };
+    /** A teaching group's archives (教研组业务档案): its leader's, the principal's and the office's. */
+    static final String[] ARCHIVE_GROUP_PAGES = { "/archive/group", "/archive/group.csv" };
     /** Importing the hours lists of training platforms and the county bureau: the office's. */
     static final String[] OFFICE_PAGES = { "/ledger/import", "/ledger/import/**" };
     /** A teaching group's monthly lesson plans and their export: leaders (their own group), the principal, the office. */
@@ -111,7 +113,8 @@ class SecurityConfig {
                             .requestMatchers(java.util.Arrays.stream(OFFICE_PAGES).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority(ApiRules.OFFICE)
-                            .requestMatchers(java.util.Arrays.stream(LESSON_PLAN_GROUP_PAGES).map(path::matcher)
+                            .requestMatchers(java.util.stream.Stream.of(LESSON_PLAN_GROUP_PAGES, ARCHIVE_GROUP_PAGES)
+                                    .flatMap(java.util.Arrays::stream).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,
                                     ApiRules.OFFICE)

@@ -30,6 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import school.training.attachments.Attachment;
+import school.training.attachments.AttachmentReaders;
 import school.training.attachments.Attachments;
 import school.training.forms.DeployedForms;
 import school.training.forms.FormSchema;
@@ -49,6 +50,7 @@ class RequestController {
     private final List<Withdrawal> withdrawals;
     private final List<RequestPanel> panels;
     private final List<StartFormDefaults> defaults;
+    private final List<AttachmentReaders> readers;
 
     /** A module's panel with what it shows for this request. */
     record ShownPanel(String template, String fragment, Map<String, Object> model) {
@@ -57,8 +59,9 @@ class RequestController {
     RequestController(DeployedForms forms, FormPosting posting, Requests requests, RequestAccess access,
             RequestStarter starter, TaskService taskService,
             Attachments attachments, List<Withdrawal> withdrawals, List<RequestPanel> panels,
-            List<StartFormDefaults> defaults) {
+            List<StartFormDefaults> defaults, List<AttachmentReaders> readers) {
         this.defaults = defaults;
+        this.readers = readers;
         this.forms = forms;
         this.posting = posting;
         this.requests = requests;
@@ -145,7 +148,8 @@ class RequestController {
             throws IOException {
         CurrentUser user = CurrentUser.of(authentication);
         Attachment attachment = attachments.find(id)
-                .filter(a -> user.id().equals(a.getUploadedBy()) || access.canView(user, a.getProcessInstanceId()))
+                .filter(a -> user.id().equals(a.getUploadedBy()) || access.canView(user, a.getProcessInstanceId())
+                        || readers.stream().anyMatch(r -> r.mayRead(user.id(), user.groups(), a)))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file for you"));
         return ResponseEntity.ok()
                 // always a download, never rendered by the browser in our origin
