@@ -56,6 +56,8 @@ class SecurityConfig {
     /** School-wide training-hours compliance (学时达标情况): the office's and the principal's. */
     static final String[] OFFICE_OR_PRINCIPAL_PAGES = { "/ledger/compliance", "/ledger/compliance.csv",
             "/ledger/compliance/**" };
+    /** The term so far per teacher and group (听课与教研统计), and one person's records: leaders (own group), office, principal. */
+    static final String[] OVERSIGHT_PAGES = { "/observations/group", "/observations/group.csv", "/observations/of/**" };
     /** Importing the hours lists of training platforms and the county bureau: the office's. */
     static final String[] OFFICE_PAGES = { "/ledger/import", "/ledger/import/**" };
 
@@ -109,6 +111,10 @@ class SecurityConfig {
                             .requestMatchers(java.util.Arrays.stream(OFFICE_PAGES).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority(ApiRules.OFFICE)
+                            .requestMatchers(java.util.Arrays.stream(OVERSIGHT_PAGES).map(path::matcher)
+                                    .toArray(RequestMatcher[]::new))
+                            .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,
+                                    ApiRules.OFFICE)
                             // 代理人设置: those who approve, and the office and admin for them
                             .requestMatchers(path.matcher(DEPUTY_PAGES))
                             .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,

@@ -27,11 +27,13 @@ class MessagesSyncTests {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
     private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard",
-            "degree", "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition" };
+            "degree", "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition",
+            "observations", "research" };
 
     @ParameterizedTest
     @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree",
-            "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition" })
+            "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition",
+            "observations", "research" })
     void everyKeyIsTranslated(String bundle) throws IOException {
         Set<String> chinese = load(bundle + ".properties").stringPropertyNames();
         Set<String> english = load(bundle + "_en.properties").stringPropertyNames();
