@@ -21,8 +21,8 @@ import school.training.people.StaffDetails;
 
 /**
  * Seeds the demo school's observations of the current term once (a database with any is left alone), so the
- * term review has different numbers to read: per week so far 李娜 2 (below her 3), 周涛 3 (on quota), the two
- * leaders and the principal around theirs, and 董磊 — made the dean (教导主任, 6 a week) — 5. No notifications:
+ * term review has different numbers to read: in each whole week so far 李娜 2 (below her 3), 周涛 4 (above), the
+ * leaders and the principal around their 3, and 董磊 — made the dean (教导主任, 6 a week) — 5. No notifications:
  * a term of "someone observed your lesson" at once would bury everything else.
  */
 @Component
@@ -68,10 +68,10 @@ class DemoObservations implements ApplicationRunner {
         }
         Map<String, Integer> perWeek = new LinkedHashMap<>();
         perWeek.put("li.na", 2);
-        perWeek.put("zhou.tao", 3);
-        perWeek.put("chen.jing", 3);
-        perWeek.put("sun.wei", 2);
-        perWeek.put("liu.hua", 3);
+        perWeek.put("zhou.tao", 4);
+        perWeek.put("chen.jing", 4);
+        perWeek.put("sun.wei", 3);
+        perWeek.put("liu.hua", 4);
         perWeek.put("dong.lei", 5);
         perWeek.put("cai.xinyi", 3);
         perWeek.put("yu.haiyan", 1);
