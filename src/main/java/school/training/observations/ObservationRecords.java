@@ -43,6 +43,9 @@ import school.training.research.ResearchActivities;
 class ObservationRecords {
 
     static final String ARCHIVE_SOURCE = "lessonObservation";
+    /** Names in the order a Chinese school lists them (by pinyin), not by code point. */
+    private static final Comparator<Person> BY_NAME = Comparator.comparing(Person::getName,
+            java.text.Collator.getInstance(java.util.Locale.CHINA));
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final LessonObservationRepository observations;
@@ -238,7 +241,7 @@ class ObservationRecords {
         });
         for (TeachingGroup group : groups) {
             List<Person> members = byGroup.getOrDefault(group.getId(), List.of()).stream()
-                    .sorted(Comparator.comparing(Person::getName)).toList();
+                    .sorted(BY_NAME).toList();
             if (!members.isEmpty()) {
                 choices.add(new GroupChoice(group, members));
             }
@@ -292,7 +295,7 @@ class ObservationRecords {
         List<Person> people = directory.everyone().stream().filter(p -> p.getRole() != Role.ADMIN)
                 .filter(p -> everyone || p.getTeachingGroup() != null && order.containsKey(p.getTeachingGroup().getId()))
                 .sorted(Comparator.comparing((Person p) -> p.getTeachingGroup() == null ? Integer.MAX_VALUE
-                        : p.getTeachingGroup().getSortOrder()).thenComparing(Person::getName))
+                        : p.getTeachingGroup().getSortOrder()).thenComparing(BY_NAME))
                 .toList();
         LocalDate to = today().isBefore(term.end()) ? today() : term.end();
         List<String> ids = people.stream().map(Person::getId).toList();
