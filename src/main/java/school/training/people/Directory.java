@@ -62,6 +62,11 @@ public class Directory {
         return find(userId).map(Person::getName).orElse(userId);
     }
 
+    /** These people (those who left included), in one query: for pages and tallies naming many at once. */
+    public List<Person> findAll(java.util.Collection<String> userIds) {
+        return userIds.isEmpty() ? List.of() : people.findAllById(userIds);
+    }
+
     public List<TeachingGroup> teachingGroups() {
         return groups.findAllByOrderBySortOrder();
     }
@@ -224,6 +229,7 @@ public class Directory {
                 { "role", name(before.role()), name(details.role()) },
                 { "teachingGroup", before.teachingGroupId(), details.teachingGroupId() },
                 { "subject", before.subject(), details.subject() }, { "title", before.title(), details.title() },
+                { "post", before.post(), details.post() },
                 { "employment", name(before.employment()), name(details.employment()) },
                 { "degree", name(before.degree()), name(details.degree()) },
                 { "email", before.email(), details.email() }, { "phone", before.phone(), details.phone() } }) {
@@ -487,6 +493,7 @@ public class Directory {
     private void copy(StaffDetails details, Person person) {
         person.setSubject(details.subject());
         person.setTitle(details.title());
+        person.setPost(details.post());
         person.setEmployment(details.employment());
         person.setDegree(details.degree());
         person.setEmail(details.email());

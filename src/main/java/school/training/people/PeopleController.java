@@ -72,12 +72,13 @@ class PeopleController {
                         text("people.role." + person.getRole(), locale), nz(person.getSubject()), nz(person.getTitle()),
                         text("people.employment." + person.getEmployment(), locale),
                         person.getDegree() == null ? "" : text("people.degree." + person.getDegree(), locale),
-                        nz(person.getEmail()), nz(person.getPhone()),
+                        nz(person.getEmail()), nz(person.getPhone()), nz(person.getPost()),
                         person.isActive() ? text("people.active", locale) : text("people.left", locale)));
             }
         } while (page.hasNext());
         List<String> header = List.of("people.id", "people.name", "people.group", "people.role", "people.subject",
-                "people.title", "people.employment", "people.degree", "people.email", "people.phone", "people.state")
+                "people.title", "people.employment", "people.degree", "people.email", "people.phone", "people.post",
+                "people.state")
                 .stream().map(key -> text(key, locale)).toList();
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -229,12 +230,12 @@ class PeopleController {
 
     /** What the person form posts. */
     record PersonForm(String id, String name, String role, String teachingGroupId, String subject, String title,
-            String employment, String degree, String email, String phone) {
+            String employment, String degree, String email, String phone, String post) {
 
         StaffDetails details(String fixedId) {
             return new StaffDetails(fixedId != null ? fixedId : id == null ? null : id.strip().toLowerCase(Locale.ROOT),
                     name, Filter.parse(Role.class, role), teachingGroupId, subject, title,
-                    Filter.parse(Employment.class, employment), Filter.parse(Degree.class, degree), email, phone);
+                    Filter.parse(Employment.class, employment), Filter.parse(Degree.class, degree), email, phone, post);
         }
     }
 }

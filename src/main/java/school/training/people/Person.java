@@ -29,6 +29,8 @@ public class Person {
     private Degree degree;
     /** 职称, e.g. 一级教师. */
     private String title;
+    /** 职务, e.g. 副校长, 教导主任, 年级组长; optional. Observation quotas may be set per post. */
+    private String post;
     /** Null for records made before this field existed: they count as full-time. */
     @Enumerated(EnumType.STRING)
     private Employment employment;
@@ -89,6 +91,10 @@ public class Person {
         return title;
     }
 
+    public String getPost() {
+        return post;
+    }
+
     public Employment getEmployment() {
         return employment == null ? Employment.FULL_TIME : employment;
     }
@@ -128,6 +134,10 @@ public class Person {
 
     void setTitle(String title) {
         this.title = title;
+    }
+
+    void setPost(String post) {
+        this.post = post;
     }
 
     void setEmployment(Employment employment) {

@@ -13,7 +13,7 @@ enum RosterColumn {
     ID("用户名", "id", "id"), NAME("姓名", "name", "name"), GROUP("教研组", "group", "teachingGroupId"),
     ROLE("角色", "role", "role"), SUBJECT("学科", "subject", "subject"), TITLE("职称", "title", "title"),
     EMPLOYMENT("用工", "employment", "employment"), DEGREE("学历", "degree", "degree"),
-    EMAIL("电子邮箱", "email", "email"), PHONE("电话", "phone", "phone");
+    EMAIL("电子邮箱", "email", "email"), PHONE("电话", "phone", "phone"), POST("职务", "post", "post");
 
     /** Without these two a row cannot name anyone; every other column may be left out of the file. */
     static final List<RosterColumn> REQUIRED = List.of(ID, NAME);

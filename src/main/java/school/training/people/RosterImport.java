@@ -105,7 +105,8 @@ class RosterImport {
                 role, groupId, text(line, RosterColumn.SUBJECT, recorded, StaffDetails::subject),
                 text(line, RosterColumn.TITLE, recorded, StaffDetails::title), employment, degree,
                 text(line, RosterColumn.EMAIL, recorded, StaffDetails::email),
-                text(line, RosterColumn.PHONE, recorded, StaffDetails::phone));
+                text(line, RosterColumn.PHONE, recorded, StaffDetails::phone),
+                text(line, RosterColumn.POST, recorded, StaffDetails::post));
 
         Set<String> fieldsWithProblems = new HashSet<>();
         problems.forEach(p -> fieldsWithProblems.add(p.field()));
@@ -201,6 +202,7 @@ class RosterImport {
             case DEGREE -> details.degree();
             case EMAIL -> details.email();
             case PHONE -> details.phone();
+            case POST -> details.post();
         };
     }
 

@@ -95,6 +95,7 @@ final class RosterTemplate {
                 List.of("学历", "中专/高中、专科、本科、硕士、博士（也可写 SECONDARY、COLLEGE、BACHELOR、MASTER、DOCTOR）。"),
                 List.of("电子邮箱", "例如 wang.fang@example.org"),
                 List.of("电话", "数字、空格、+、-、括号，例如 138 0000 0000"),
+                List.of("职务", "可空，例如 副校长、教导主任、年级组长（听课任务可按职务设置）。"),
                 List.of("空单元格", "更新已有人员时，空着的单元格保留系统里原有的内容（导入不会清空任何内容）。"),
                 List.of("不在名单里的人", "不会被删除或停用；离校请在人员页面办理。"),
                 List.of("不接受", "公式、合并单元格、加密的文件；最多 " + RosterReader.MAX_ROWS + " 行。"),

@@ -37,7 +37,7 @@ final class StaffRules {
             problems.add(Problem.of("name", "people.problem.nameRequired"));
         }
         for (String[] field : new String[][] { { "name", details.name() }, { "subject", details.subject() },
-                { "title", details.title() }, { "email", details.email() } }) {
+                { "title", details.title() }, { "post", details.post() }, { "email", details.email() } }) {
             if (field[1] != null && field[1].length() > MAX_TEXT) {
                 problems.add(Problem.of(field[0], "people.problem.tooLong", MAX_TEXT));
             } else if (field[1] != null && field[1].chars().anyMatch(Character::isISOControl)) {

@@ -58,6 +58,8 @@ class SecurityConfig {
             "/ledger/compliance/**" };
     /** A teaching group's archives (教研组业务档案): its leader's, the principal's and the office's. */
     static final String[] ARCHIVE_GROUP_PAGES = { "/archive/group", "/archive/group.csv" };
+    /** The term so far per teacher and group (听课与教研统计), and one person's records: leaders (own group), office, principal. */
+    static final String[] OVERSIGHT_PAGES = { "/observations/group", "/observations/group.csv", "/observations/of/**" };
     /** Importing the hours lists of training platforms and the county bureau: the office's. */
     static final String[] OFFICE_PAGES = { "/ledger/import", "/ledger/import/**" };
     /** A teaching group's monthly lesson plans and their export: leaders (their own group), the principal, the office. */
@@ -113,7 +115,7 @@ class SecurityConfig {
                             .requestMatchers(java.util.Arrays.stream(OFFICE_PAGES).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority(ApiRules.OFFICE)
-                            .requestMatchers(java.util.stream.Stream.of(LESSON_PLAN_GROUP_PAGES, ARCHIVE_GROUP_PAGES)
+                            .requestMatchers(java.util.stream.Stream.of(LESSON_PLAN_GROUP_PAGES, ARCHIVE_GROUP_PAGES, OVERSIGHT_PAGES)
                                     .flatMap(java.util.Arrays::stream).map(path::matcher)
                                     .toArray(RequestMatcher[]::new))
                             .hasAnyAuthority("GROUP_" + CamundaGroups.GROUP_LEADERS, "GROUP_" + CamundaGroups.PRINCIPAL,

@@ -15,6 +15,7 @@ import school.training.ledger.Term;
 import school.training.people.Directory;
 import school.training.people.Person;
 import school.training.people.TeachingGroup;
+import school.training.research.ResearchActivities;
 
 /**
  * 教学常规记录: the term so far, per teacher and per teaching group — monthly plans accepted against the months
@@ -34,8 +35,8 @@ class TermRecordsOverview {
     }
 
     /** One teaching group's totals. */
-    public record GroupRow(TeachingGroup group, int teachers, int plansAccepted, int plansDue, int observations, int quota,
-            int archivesComplete) {
+    public record GroupRow(TeachingGroup group, int teachers, int plansAccepted, int plansDue, int observations,
+            int quota, int activitiesHeld, int activitiesRequired, int archivesComplete) {
 
         public int plansPercent() {
             return plansDue == 0 ? 100 : Math.round(plansAccepted * 100f / plansDue);
@@ -48,11 +49,14 @@ class TermRecordsOverview {
 
     private final Directory directory;
     private final TermRecords termRecords;
+    private final ResearchActivities research;
     private final RubricSettings settings;
     private final Clock clock;
 
-    TermRecordsOverview(Directory directory, TermRecords termRecords, RubricSettings settings, Clock clock) {
+    TermRecordsOverview(Directory directory, TermRecords termRecords, ResearchActivities research,
+            RubricSettings settings, Clock clock) {
         this.directory = directory;
+        this.research = research;
         this.termRecords = termRecords;
         this.settings = settings;
         this.clock = clock;
@@ -82,7 +86,10 @@ class TermRecordsOverview {
     List<GroupRow> groups(Term term) {
         List<GroupRow> groups = new ArrayList<>();
         List<TeacherRow> everyone = allTeachers(term, null);
-        for (TeachingGroup group : directory.teachingGroups()) {
+        List<TeachingGroup> all = directory.teachingGroups();
+        LocalDate[] period = period(term);
+        Map<String, Integer> held = research.held(all.stream().map(TeachingGroup::getId).toList(), period[0], period[1]);
+        for (TeachingGroup group : all) {
             List<TeacherRow> members = everyone.stream().filter(r -> r.person().getTeachingGroup() != null
                     && group.getId().equals(r.person().getTeachingGroup().getId())).toList();
             groups.add(new GroupRow(group, members.size(),
@@ -90,6 +97,7 @@ class TermRecordsOverview {
                     members.stream().mapToInt(r -> r.items().plans().due().size()).sum(),
                     members.stream().mapToInt(r -> r.items().observations().recorded()).sum(),
                     members.stream().mapToInt(r -> r.items().observations().quota()).sum(),
+                    held.getOrDefault(group.getId(), 0), research.requiredPerTerm(),
                     (int) members.stream().filter(r -> r.items().archive().complete()).count()));
         }
         return groups;

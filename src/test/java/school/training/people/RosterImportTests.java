@@ -277,11 +277,12 @@ class RosterImportTests {
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("用户名");
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(9).getStringCellValue()).isEqualTo("电话");
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(10).getStringCellValue()).isEqualTo("职务");
             assertThat(workbook.getSheetAt(1).getRow(3).getCell(1).getStringCellValue()).contains(freeName, free);
         }
         String csv = mvc.perform(get("/people/import/template.csv").with(web.as(OFFICE)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFF用户名,姓名,教研组,角色,学科,职称,用工,学历,电子邮箱,电话\r\n");
+        assertThat(csv).startsWith("\uFEFF用户名,姓名,教研组,角色,学科,职称,用工,学历,电子邮箱,电话,职务\r\n");
     }
 
     private static MockMultipartFile file(String name, byte[] bytes) {

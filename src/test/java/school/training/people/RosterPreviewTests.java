@@ -217,6 +217,22 @@ class RosterPreviewTests {
     }
 
     @Test
+    void aPostColumnSetsThePostAndAnEmptyCellKeepsIt() {
+        List<String> header = new java.util.ArrayList<>(RosterFiles.HEADER);
+        header.add("职务");
+        Roster roster = new Roster(header, List.of(
+                List.of(teacher, "", "", "", "", "", "", "", "", "", "教导主任"),
+                List.of(leader, "", "", "", "", "", "", "", "", "", "")));
+
+        RosterPreview preview = preview("名单.csv", roster.csv());
+
+        assertThat(preview.importable()).as(preview.rows().toString()).isTrue();
+        assertThat(preview.rows().get(0).changed()).containsExactly(RosterColumn.POST);
+        assertThat(preview.rows().get(0).details().post()).isEqualTo("教导主任");
+        assertThat(preview.rows().get(1).action()).isEqualTo(Action.UNCHANGED);
+    }
+
+    @Test
     void theTemplatesReadBackAsAnEmptyRosterWithAllColumns() {
         byte[] xlsx = RosterTemplate.xlsx(directory.teachingGroups());
         byte[] csv = RosterTemplate.csv(directory.teachingGroups());
