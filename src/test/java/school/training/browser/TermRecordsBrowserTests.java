@@ -92,7 +92,8 @@ class TermRecordsBrowserTests extends BrowserTestBase {
         driver().get(url("/lesson-plans/group"));
         clickAndWaitForNewPage(By.cssSelector("#row-" + css(teacher) + " a"));
         clickAndWaitForNewPage(By.id("accept"));
-        assertThat(visible(By.id("plan-state")).getText()).contains("已通过");
+        assertThat(visible(By.id("notice")).getText()).contains("已通过");
+        assertThat(visible(By.id("row-" + teacher)).getText()).contains("已通过");
         driver().get(url("/observations/about-me"));
         assertThat(visible(By.tagName("main")).getText()).contains("小组讨论后可请学生上台汇报");
         logout();
