@@ -136,6 +136,12 @@ public class RequestRecords {
         return facts;
     }
 
+    /** The step records of many requests in one query, in the order they happened. */
+    @Transactional(readOnly = true)
+    public List<StepRecord> steps(Collection<String> processInstanceIds) {
+        return processInstanceIds.isEmpty() ? List.of() : steps.findByProcessInstanceIdInOrderByIdAsc(processInstanceIds);
+    }
+
     /** The applicants of many requests in one query. */
     @Transactional(readOnly = true)
     public Map<String, RequestRecord> requests(Collection<String> processInstanceIds) {
