@@ -75,6 +75,12 @@ public class RequestOverviews {
     void taskCreated(DelegateTask task) {
         Object total = task.getVariable("reimbursableTotal");
         update(task.getProcessInstanceId(), overview -> {
+            if (overview.getTitle() == null && task.getVariable("title") != null) {
+                // a title the process itself composed after its start (a degree application, a term
+                // review): taken as it stands when the engine creates the first task, before any client acts
+                overview.facts(task.getVariable("title").toString(), overview.getStartDate(), overview.getEndDate(),
+                        null);
+            }
             overview.opened(task.getTaskDefinitionKey(), now(), local(task.getDueDate()));
             if (total instanceof Number amount) {
                 overview.reimbursableTotal(new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP));
@@ -131,8 +137,12 @@ public class RequestOverviews {
     }
 
     static void facts(RequestOverview overview, Map<String, Object> facts) {
-        overview.facts(text(facts.get("title")), date(facts.get("startDate")), date(facts.get("endDate")),
-                text(facts.get("approvalNumber")));
+        // a fact not recorded (yet) keeps what the row has, e.g. a title the process composed itself
+        String title = text(facts.get("title"));
+        LocalDate start = date(facts.get("startDate"));
+        LocalDate end = date(facts.get("endDate"));
+        overview.facts(title != null ? title : overview.getTitle(), start != null ? start : overview.getStartDate(),
+                end != null ? end : overview.getEndDate(), text(facts.get("approvalNumber")));
     }
 
     void save(RequestOverview overview) {
