@@ -1,15 +1,17 @@
 package school.training.dashboard;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+
 
 import school.training.people.Directory;
 
@@ -37,31 +40,40 @@ class DashboardController {
         this.messages = messages;
     }
 
+    /**
+     * Every section's first page; {@code section} and {@code page} (0-based) turn the pages of one
+     * section, the others staying on their first.
+     */
     @GetMapping("/office")
-    String show(@RequestParam(required = false) String group, Authentication authentication, Locale locale,
-            Model model) {
+    String show(@RequestParam(required = false) String group, @RequestParam(required = false) String section,
+            @RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale, Model model) {
         Scope scope = scope(authentication, group);
-        Map<Section, List<DashboardRow>> board = dashboard.board(scope.groupId());
+        Section shown = section == null ? null : Section.byId(section).orElse(null);
+        List<OfficeDashboard.Slice> board = dashboard.board(scope.groupId(), shown, page);
         model.addAttribute("scope", scope);
         model.addAttribute("groups", directory.teachingGroups());
         model.addAttribute("shownGroup", scope.groupId() == null ? null
                 : directory.teachingGroup(scope.groupId()).orElse(null));
-        model.addAttribute("tables", board.entrySet().stream()
-                .map(e -> Table.of(e.getKey(), e.getValue(), messages, locale)).toList());
+        model.addAttribute("tables", board.stream().map(slice -> Table.of(slice, messages, locale)).toList());
         return "dashboard/office";
     }
 
+    /**
+     * The whole section, written to the response a chunk of rows at a time (no list of every row in
+     * memory), in this request's thread.
+     */
     @GetMapping("/office/export/{section}.csv")
-    ResponseEntity<byte[]> export(@PathVariable("section") String sectionId,
-            @RequestParam(required = false) String group, Authentication authentication, Locale locale) {
+    void export(@PathVariable("section") String sectionId, @RequestParam(required = false) String group,
+            Authentication authentication, Locale locale, HttpServletResponse response) throws IOException {
         Scope scope = scope(authentication, group);
         Section section = Section.byId(sectionId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such list"));
-        byte[] csv = CsvExport.of(section, dashboard.rows(section, scope.groupId()), messages, locale);
         String name = "office-" + section.getId() + (scope.groupId() == null ? "" : "-" + scope.groupId()) + ".csv";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(csv);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                .toString());
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        CsvExport.write(section, chunk -> dashboard.forEachChunk(section, scope.groupId(), chunk), messages, locale,
+                response.getOutputStream());
     }
 
     private Scope scope(Authentication authentication, String group) {

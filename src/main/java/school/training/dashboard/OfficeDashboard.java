@@ -1,7 +1,5 @@
 package school.training.dashboard;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,222 +7,211 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 import school.training.externalstudy.ExternalStudyProcess;
 import school.training.people.Directory;
-import school.training.people.Person;
 import school.training.people.TeachingGroup;
+import school.training.records.RequestOverview;
+import school.training.records.RequestOverviews;
 import school.training.reporting.ReportingProcess;
 
 /**
- * The dashboard's queries. Each list is one engine query narrowed by process, step, due date and (for
- * the report-back, which carries {@code teachingGroup}) the teaching group, then one variable query
- * for all its instances together; who belongs to which group comes from the directory once per call.
- * "Today" and "now" are the app's clock, which follows the engine's.
+ * The dashboard's queries. Each section is one paged query of the request read model
+ * ({@link RequestOverviews}), filtered and sorted in the database by process, waiting step, teaching
+ * group, trip dates and due date; for the rows of a page, one Camunda task query narrowed by their ids
+ * (who holds the task, since when) and one query for those people's names. No process variable is read:
+ * what a page shows was recorded by the request's own steps. "Today" and "now" are the app's clock,
+ * which follows the engine's.
  */
 @Service
 class OfficeDashboard {
 
     /** The wait state of an approved, registered trip until its end date. */
     static final String TRIP_ENDS = "tripEnds";
+    /** Rows on one page of a section. */
+    static final int PAGE_SIZE = 50;
+    /** Rows per query when a CSV streams a whole section. */
+    static final int EXPORT_CHUNK = 500;
 
-    private static final List<String> VARIABLES = List.of("applicant", "applicantName", "title", "startDate",
-            "endDate", "reimbursableTotal");
-    private static final int CHUNK = 500;
+    private static final List<String> APPROVAL_STEPS = List.of(ExternalStudyProcess.LEADER_REVIEW,
+            ExternalStudyProcess.PRINCIPAL_APPROVAL, ExternalStudyProcess.OFFICE_REGISTRATION);
 
-    private final RuntimeService runtimeService;
+    private final RequestOverviews overviews;
     private final TaskService taskService;
     private final Directory directory;
     private final Clock clock;
 
-    OfficeDashboard(RuntimeService runtimeService, TaskService taskService, Directory directory, Clock clock) {
-        this.runtimeService = runtimeService;
+    OfficeDashboard(RequestOverviews overviews, TaskService taskService, Directory directory, Clock clock) {
+        this.overviews = overviews;
         this.taskService = taskService;
         this.directory = directory;
         this.clock = clock;
     }
 
-    /** Every section for the whole school ({@code groupId} null) or one teaching group. */
-    Map<Section, List<DashboardRow>> board(String groupId) {
-        Map<String, TeachingGroup> groups = groupsByPerson();
-        Map<Section, List<DashboardRow>> board = new EnumMap<>(Section.class);
+    /** One page of a section: its rows, and how many there are in all. */
+    record Slice(Section section, List<DashboardRow> rows, long total, int page, int size) {
+
+        boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+
+        boolean hasPrevious() {
+            return page > 0;
+        }
+
+        /** 1-based position of the first row shown (0 when none). */
+        long first() {
+            return rows.isEmpty() ? 0 : (long) page * size + 1;
+        }
+
+        long last() {
+            return (long) page * size + rows.size();
+        }
+    }
+
+    /** Every section's first page (and {@code shown} on page {@code page}) for the school ({@code groupId} null) or a group. */
+    List<Slice> board(String groupId, Section shown, int page) {
+        Map<String, TeachingGroup> groups = groups();
+        List<Slice> board = new ArrayList<>();
         for (Section section : Section.values()) {
-            board.put(section, rows(section, groupId, groups));
+            board.add(slice(section, groupId, PageRequest.of(section == shown ? Math.max(0, page) : 0, PAGE_SIZE),
+                    groups));
         }
         return board;
     }
 
-    List<DashboardRow> rows(Section section, String groupId) {
-        return rows(section, groupId, groupsByPerson());
+    Slice page(Section section, String groupId, int page) {
+        return slice(section, groupId, PageRequest.of(Math.max(0, page), PAGE_SIZE), groups());
     }
 
-    private List<DashboardRow> rows(Section section, String groupId, Map<String, TeachingGroup> groups) {
+    /** Every row of a section, a chunk at a time (for the CSV export). */
+    void forEachChunk(Section section, String groupId, Consumer<List<DashboardRow>> chunk) {
+        Map<String, TeachingGroup> groups = groups();
+        for (int page = 0;; page++) {
+            Slice slice = slice(section, groupId, PageRequest.of(page, EXPORT_CHUNK), groups);
+            if (!slice.rows().isEmpty()) {
+                chunk.accept(slice.rows());
+            }
+            if (!slice.hasNext()) {
+                return;
+            }
+        }
+    }
+
+    /** Every row of a section (tests; the pages use {@link #page}). */
+    List<DashboardRow> rows(Section section, String groupId) {
+        List<DashboardRow> rows = new ArrayList<>();
+        forEachChunk(section, groupId, rows::addAll);
+        return rows;
+    }
+
+    private Slice slice(Section section, String groupId, Pageable page, Map<String, TeachingGroup> groups) {
         LocalDate today = LocalDate.now(clock);
-        String day = today.toString();
-        return switch (section) {
-            case UNDER_WAY -> trips(tripsWaiting().variableValueLessThanOrEqual("startDate", day)
-                    .variableValueGreaterThanOrEqual("endDate", day), groupId, groups);
-            case RETURNING_TODAY -> trips(tripsWaiting().variableValueEquals("endDate", day), groupId, groups);
-            case CHECK_INS_TODAY -> tasks(reportBackTasks(groupId, ReportingProcess.RETURN_CHECK_IN)
-                    .dueAfter(date(today.atStartOfDay().minusSeconds(1)))
-                    .dueBefore(date(today.plusDays(1).atStartOfDay())).orderByDueDate().asc(), groupId, groups,
-                    Days.NONE);
-            case OVERDUE -> tasks(reportBackTasks(groupId, ReportingProcess.RETURN_CHECK_IN,
-                    ReportingProcess.SUBMIT_REPORT).dueBefore(Date.from(clock.instant())).orderByDueDate().asc(),
-                    groupId, groups, Days.OVERDUE);
-            case REVIEWS -> tasks(reportBackTasks(groupId, ReportingProcess.REVIEW_REPORT).orderByTaskCreateTime()
-                    .asc(), groupId, groups, Days.WAITING);
-            case REIMBURSEMENTS -> tasks(reportBackTasks(groupId, ReportingProcess.SETTLE_REIMBURSEMENT)
-                    .orderByTaskCreateTime().asc(), groupId, groups, Days.NONE);
-            case APPROVALS -> tasks(taskService.createTaskQuery().processDefinitionKey(ExternalStudyProcess.KEY)
-                    .taskDefinitionKeyIn(ExternalStudyProcess.LEADER_REVIEW, ExternalStudyProcess.PRINCIPAL_APPROVAL,
-                            ExternalStudyProcess.OFFICE_REGISTRATION)
-                    .orderByTaskCreateTime().asc(), groupId, groups, Days.WAITING);
+        LocalDateTime now = LocalDateTime.now(clock);
+        Sort byTrip = Sort.by("endDate", "applicantName", "processInstanceId");
+        Sort byDue = Sort.by("due", "processInstanceId");
+        Sort bySince = Sort.by("waitingSince", "processInstanceId");
+        Page<RequestOverview> found = switch (section) {
+            case UNDER_WAY -> overviews.trips(ExternalStudyProcess.KEY, TRIP_ENDS, groupId, today, today,
+                    LocalDate.of(9999, 12, 31), sorted(page, byTrip));
+            case RETURNING_TODAY -> overviews.trips(ExternalStudyProcess.KEY, TRIP_ENDS, groupId, today, today, today,
+                    sorted(page, byTrip));
+            case CHECK_INS_TODAY -> overviews.waitingIn(ReportingProcess.KEY, List.of(ReportingProcess.RETURN_CHECK_IN),
+                    groupId, today.atStartOfDay(), today.plusDays(1).atStartOfDay(), sorted(page, byDue));
+            case OVERDUE -> overviews.waitingIn(ReportingProcess.KEY, List.of(ReportingProcess.RETURN_CHECK_IN,
+                    ReportingProcess.SUBMIT_REPORT), groupId, null, now, sorted(page, byDue));
+            case REVIEWS -> overviews.waitingIn(ReportingProcess.KEY, List.of(ReportingProcess.REVIEW_REPORT), groupId,
+                    null, null, sorted(page, bySince));
+            case REIMBURSEMENTS -> overviews.waitingIn(ReportingProcess.KEY,
+                    List.of(ReportingProcess.SETTLE_REIMBURSEMENT), groupId, null, null, sorted(page, bySince));
+            case APPROVALS -> overviews.waitingIn(ExternalStudyProcess.KEY, APPROVAL_STEPS, groupId, null, null,
+                    sorted(page, bySince));
         };
+        List<DashboardRow> rows = switch (section) {
+            case UNDER_WAY, RETURNING_TODAY -> found.getContent().stream().map(o -> trip(o, groups)).toList();
+            case CHECK_INS_TODAY, REIMBURSEMENTS -> tasks(found.getContent(), groups, Days.NONE);
+            case OVERDUE -> tasks(found.getContent(), groups, Days.OVERDUE);
+            case REVIEWS, APPROVALS -> tasks(found.getContent(), groups, Days.WAITING);
+        };
+        return new Slice(section, rows, found.getTotalElements(), page.getPageNumber(), page.getPageSize());
+    }
+
+    private static Pageable sorted(Pageable page, Sort sort) {
+        return PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);
     }
 
     private enum Days {
         NONE, OVERDUE, WAITING
     }
 
-    private ProcessInstanceQuery tripsWaiting() {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(ExternalStudyProcess.KEY)
-                .activityIdIn(TRIP_ENDS);
+    private DashboardRow trip(RequestOverview overview, Map<String, TeachingGroup> groups) {
+        return DashboardRow.trip(overview.getProcessInstanceId(), overview.getApplicant(),
+                overview.getApplicantName(), overview.getTeachingGroupId() == null ? null
+                        : groups.get(overview.getTeachingGroupId()),
+                overview.getTitle(), overview.getStartDate(), overview.getEndDate());
     }
 
-    /** The report-back carries its teaching group, so the engine filters by group. */
-    private TaskQuery reportBackTasks(String groupId, String... steps) {
-        TaskQuery query = taskService.createTaskQuery().processDefinitionKey(ReportingProcess.KEY)
-                .taskDefinitionKeyIn(steps);
-        return groupId == null ? query : query.processVariableValueEquals("teachingGroup", groupId);
-    }
-
-    private List<DashboardRow> trips(ProcessInstanceQuery query, String groupId, Map<String, TeachingGroup> groups) {
-        List<ProcessInstance> instances = query.list();
-        Map<String, Map<String, Object>> variables = variables(
-                instances.stream().map(ProcessInstance::getId).toList());
-        List<DashboardRow> rows = new ArrayList<>();
-        for (ProcessInstance instance : instances) {
-            DashboardRow row = row(instance.getId(), variables, groups);
-            if (inGroup(groupId).test(row)) {
-                rows.add(row);
-            }
+    /** The rows of one page: their open tasks in one query, the names of whoever holds them in one more. */
+    private List<DashboardRow> tasks(List<RequestOverview> page, Map<String, TeachingGroup> groups, Days days) {
+        if (page.isEmpty()) {
+            return List.of();
         }
-        rows.sort(java.util.Comparator.comparing(DashboardRow::endDate, java.util.Comparator.nullsLast(
-                java.util.Comparator.naturalOrder())).thenComparing(DashboardRow::teacherName,
-                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-        return rows;
-    }
-
-    private List<DashboardRow> tasks(TaskQuery query, String groupId, Map<String, TeachingGroup> groups, Days days) {
-        List<Task> tasks = query.list();
-        Map<String, Map<String, Object>> variables = variables(
-                tasks.stream().map(Task::getProcessInstanceId).distinct().toList());
+        Map<String, Task> taskOf = new HashMap<>();
+        for (Task task : taskService.createTaskQuery().processInstanceIdIn(page.stream()
+                .map(RequestOverview::getProcessInstanceId).toArray(String[]::new)).list()) {
+            taskOf.merge(task.getProcessInstanceId(), task, (a, b) -> a.getCreateTime().after(b.getCreateTime()) ? a : b);
+        }
+        Map<String, String> names = directory.namesOf(taskOf.values().stream().map(Task::getAssignee)
+                .filter(a -> a != null).collect(Collectors.toSet()));
         LocalDate today = LocalDate.now(clock);
         LocalDateTime now = LocalDateTime.now(clock);
-        Map<String, String> names = new HashMap<>();
         List<DashboardRow> rows = new ArrayList<>();
-        for (Task task : tasks) {
-            DashboardRow row = row(task.getProcessInstanceId(), variables, groups);
-            if (!inGroup(groupId).test(row)) {
-                continue; // externalStudy has no group variable; the directory decides
-            }
-            LocalDateTime due = local(task.getDueDate());
-            LocalDateTime since = local(task.getCreateTime());
+        for (RequestOverview overview : page) {
+            Task task = taskOf.get(overview.getProcessInstanceId());
+            LocalDateTime due = task != null ? local(task.getDueDate()) : overview.getDue();
+            LocalDateTime since = task != null ? local(task.getCreateTime())
+                    : overview.getWaitingSince() == null ? null
+                            : LocalDateTime.ofInstant(overview.getWaitingSince(), zone());
             Long count = switch (days) {
                 case OVERDUE -> due == null ? null : Math.max(0, ChronoUnit.DAYS.between(due.toLocalDate(), today));
                 case WAITING -> since == null ? null : ChronoUnit.DAYS.between(since, now);
                 case NONE -> null;
             };
-            Object total = variables.getOrDefault(task.getProcessInstanceId(), Map.of()).get("reimbursableTotal");
-            BigDecimal amount = total instanceof Number n
-                    ? new BigDecimal(n.toString()).setScale(2, RoundingMode.HALF_UP) : null;
-            String assignee = task.getAssignee() == null ? null
-                    : names.computeIfAbsent(task.getAssignee(), directory::nameOf);
-            rows.add(row.withTask(task.getTaskDefinitionKey(), due, since, count, amount, assignee));
+            String assignee = task == null || task.getAssignee() == null ? null : names.get(task.getAssignee());
+            rows.add(trip(overview, groups).withTask(overview.getStep(), due, since, count,
+                    overview.getReimbursableTotal(), assignee));
         }
         return rows;
     }
 
-    private DashboardRow row(String instanceId, Map<String, Map<String, Object>> variables,
-            Map<String, TeachingGroup> groups) {
-        Map<String, Object> values = variables.getOrDefault(instanceId, Map.of());
-        String applicant = (String) values.get("applicant");
-        Object name = values.get("applicantName");
-        return DashboardRow.trip(instanceId, applicant, name == null ? directory.nameOf(applicant) : name.toString(),
-                applicant == null ? null : groups.get(applicant), (String) values.get("title"),
-                date(values.get("startDate")), date(values.get("endDate")));
-    }
-
-    private static Predicate<DashboardRow> inGroup(String groupId) {
-        return row -> groupId == null || groupId.equals(row.groupId());
-    }
-
-    /** The variables the lists show, for all instances in one query per few hundred instances. */
-    private Map<String, Map<String, Object>> variables(List<String> instanceIds) {
-        Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (int from = 0; from < instanceIds.size(); from += CHUNK) {
-            String[] ids = instanceIds.subList(from, Math.min(instanceIds.size(), from + CHUNK)).toArray(String[]::new);
-            for (VariableInstance v : runtimeService.createVariableInstanceQuery().processInstanceIdIn(ids)
-                    .variableNameIn(VARIABLES.toArray(String[]::new)).disableCustomObjectDeserialization().list()) {
-                // process-level values only: a local variable of the same name on a task or branch is not the request's
-                if (v.getTaskId() == null && v.getProcessInstanceId().equals(v.getExecutionId())) {
-                    variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(),
-                            v.getValue());
-                }
-            }
-        }
-        return variables;
-    }
-
-    /** Person id → teaching group, for the whole school at once (one query per group, not per row). */
-    private Map<String, TeachingGroup> groupsByPerson() {
-        Map<String, TeachingGroup> groups = new HashMap<>();
-        for (TeachingGroup group : directory.teachingGroups()) {
-            for (Person person : directory.membersOf(group.getId())) {
-                groups.put(person.getId(), group);
-            }
-        }
-        return groups;
+    /** Teaching groups by id, once per page. */
+    private Map<String, TeachingGroup> groups() {
+        return directory.teachingGroups().stream().collect(Collectors.toMap(TeachingGroup::getId, g -> g));
     }
 
     Set<String> groupIds() {
-        return directory.teachingGroups().stream().map(TeachingGroup::getId).collect(Collectors.toSet());
+        return groups().keySet();
     }
 
     private LocalDateTime local(Date date) {
         return date == null ? null : LocalDateTime.ofInstant(date.toInstant(), zone());
     }
 
-    private Date date(LocalDateTime time) {
-        return Date.from(time.atZone(zone()).toInstant());
-    }
-
     private ZoneId zone() {
         return clock.getZone();
-    }
-
-    private static LocalDate date(Object value) {
-        try {
-            return value == null ? null : LocalDate.parse(value.toString());
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 import school.training.people.Degree;
@@ -28,6 +27,10 @@ import school.training.people.Employment;
 import school.training.people.Person;
 import school.training.people.Role;
 import school.training.people.TeachingGroup;
+import school.training.records.RequestOverview;
+import school.training.records.RequestOverviews;
+import school.training.records.RequestRecords;
+import school.training.records.StepRecord;
 
 /**
  * School-wide degree statistics (学历统计), live from the directory and the engine: per teaching group and
@@ -48,18 +51,18 @@ public class DegreeStatistics {
     private static final Set<Role> FULL_TIME_TEACHERS = Set.of(Role.TEACHER, Role.GROUP_LEADER);
     private static final List<String> STUDYING_STEPS = List.of(DegreeProcess.SUBMIT_COMPLETION,
             DegreeProcess.VERIFY_CERTIFICATE);
-    private static final List<String> VARIABLES = List.of("applicant", "applicantName", "teachingGroup",
-            "targetDegree", "route", "institution", "major", "expectedCompletion", "title");
 
     private final Directory directory;
-    private final RuntimeService runtimeService;
+    private final RequestOverviews overviews;
+    private final RequestRecords records;
     private final Clock clock;
     private final BigDecimal targetPercent;
 
-    DegreeStatistics(Directory directory, RuntimeService runtimeService, Clock clock,
+    DegreeStatistics(Directory directory, RequestOverviews overviews, RequestRecords records, Clock clock,
             @Value("${training.degree.bachelor-target-percent:98}") BigDecimal targetPercent) {
         this.directory = directory;
-        this.runtimeService = runtimeService;
+        this.overviews = overviews;
+        this.records = records;
         this.clock = clock;
         this.targetPercent = targetPercent;
     }
@@ -127,48 +130,57 @@ public class DegreeStatistics {
                 met);
     }
 
-    /** Who is studying (the whole school, or one teaching group), the earliest due first. */
+    /**
+     * Who is studying (the whole school, or one teaching group), the earliest due first: the requests
+     * waiting in a studying step from the request read model (filtered by group in the database), their
+     * facts from the step records in one query — never process variables a later task could change.
+     */
     public List<Studying> studying(String teachingGroupIdOrNull) {
         LocalDate today = LocalDate.now(clock);
-        Map<String, String> stepOf = new HashMap<>();
-        for (String step : STUDYING_STEPS) {
-            var query = runtimeService.createProcessInstanceQuery().processDefinitionKey(DegreeProcess.KEY)
-                    .activityIdIn(step);
-            if (teachingGroupIdOrNull != null) {
-                query.variableValueEquals("teachingGroup", teachingGroupIdOrNull);
-            }
-            for (ProcessInstance instance : query.list()) {
-                stepOf.putIfAbsent(instance.getId(), step);
+        List<RequestOverview> waiting = new ArrayList<>();
+        for (int page = 0;; page++) {
+            var found = overviews.waitingIn(DegreeProcess.KEY, STUDYING_STEPS, teachingGroupIdOrNull, null, null,
+                    PageRequest.of(page, 500, Sort.by("processInstanceId")));
+            waiting.addAll(found.getContent());
+            if (!found.hasNext()) {
+                break;
             }
         }
-        if (stepOf.isEmpty()) {
+        if (waiting.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-                .processInstanceIdIn(stepOf.keySet().toArray(String[]::new)).variableNameIn(VARIABLES.toArray(String[]::new))
-                .list()) {
-            // process-level variables only (a task-local one of the same name must not win)
-            if (Objects.equals(variable.getExecutionId(), variable.getProcessInstanceId())) {
-                variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
-                        .put(variable.getName(), variable.getValue());
-            }
+        Map<String, List<Map<String, Object>>> rounds = new HashMap<>();
+        for (StepRecord step : records.steps(waiting.stream().map(RequestOverview::getProcessInstanceId).toList())) {
+            rounds.computeIfAbsent(step.getProcessInstanceId(), id -> new ArrayList<>()).add(records.values(step));
         }
         Map<String, TeachingGroup> groups = new HashMap<>();
         directory.teachingGroups().forEach(g -> groups.put(g.getId(), g));
         List<Studying> studying = new ArrayList<>();
-        stepOf.forEach((instanceId, step) -> {
-            Map<String, Object> v = variables.getOrDefault(instanceId, Map.of());
-            String applicant = text(v.get("applicant"));
-            String groupId = text(v.get("teachingGroup"));
+        for (RequestOverview request : waiting) {
+            String instanceId = request.getProcessInstanceId();
+            String step = request.getStep();
+            Map<String, Object> v = new HashMap<>();
+            Object expected = null;
+            for (Map<String, Object> round : rounds.getOrDefault(instanceId, List.of())) {
+                v.putAll(round);
+                if (round.containsKey("expectedCompletion")) {
+                    expected = round.get("expectedCompletion");
+                }
+                // an extension (extendStudy) makes the new date the due one
+                if ("extend".equals(round.get("completionStatus")) && round.get("newExpectedCompletion") != null) {
+                    expected = round.get("newExpectedCompletion");
+                }
+            }
+            String applicant = request.getApplicant();
+            String groupId = request.getTeachingGroupId();
             TeachingGroup group = groupId == null ? null : groups.get(groupId);
-            LocalDate due = date(v.get("expectedCompletion"));
+            LocalDate due = date(expected);
             boolean overdue = DegreeProcess.SUBMIT_COMPLETION.equals(step) && due != null && due.isBefore(today);
-            String name = v.get("applicantName") == null ? directory.nameOf(applicant) : text(v.get("applicantName"));
+            String name = request.getApplicantName() != null ? request.getApplicantName() : directory.nameOf(applicant);
             studying.add(new Studying(instanceId, applicant, name, groupId, group == null ? null : group.getName(),
                     group == null ? null : group.getNameEn(), Degree.of(v.get("targetDegree")), text(v.get("route")),
                     text(v.get("institution")), text(v.get("major")), due, overdue, step));
-        });
+        }
         studying.sort(Comparator.comparing(Studying::expectedCompletion, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Studying::teacherName, Comparator.nullsLast(Comparator.naturalOrder())));
         return List.copyOf(studying);

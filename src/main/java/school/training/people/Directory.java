@@ -67,6 +67,17 @@ public class Directory {
         return userIds.isEmpty() ? List.of() : people.findAllById(userIds);
     }
 
+    /** Names of these people in one query (the rows of one page); an id outside the directory stands for itself. */
+    public java.util.Map<String, String> namesOf(java.util.Collection<String> userIds) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        List<String> ids = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            findAll(ids).forEach(person -> names.put(person.getId(), person.getName()));
+            ids.forEach(id -> names.putIfAbsent(id, id));
+        }
+        return names;
+    }
+
     public List<TeachingGroup> teachingGroups() {
         return groups.findAllByOrderBySortOrder();
     }

@@ -90,8 +90,11 @@ public class RequestRecords {
             }
         }
         String by = Context.getCommandContext().getAuthenticatedUserId();
+        // the decision and comment the BPMN's own complete listener (tasklist's DecisionRecorder) left on the
+        // task just before, kept here so a timeline reads its records, not history variables by task id
         steps.save(new StepRecord(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(),
-                by != null ? by : task.getAssignee(), ClockUtil.getCurrentTime().toInstant(), json(values)));
+                by != null ? by : task.getAssignee(), ClockUtil.getCurrentTime().toInstant(), json(values))
+                .withDecision(task.getVariableLocal("decision"), task.getVariableLocal("comment")));
     }
 
     @Transactional(readOnly = true)
@@ -118,6 +121,41 @@ public class RequestRecords {
             facts.putAll(values(step));
         }
         return facts;
+    }
+
+    /** The facts of many requests in one query (the rows of one page), by request id. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Object>> facts(Collection<String> processInstanceIds) {
+        Map<String, Map<String, Object>> facts = new java.util.HashMap<>();
+        if (processInstanceIds.isEmpty()) {
+            return facts;
+        }
+        for (StepRecord step : steps.findByProcessInstanceIdInOrderByIdAsc(processInstanceIds)) {
+            facts.computeIfAbsent(step.getProcessInstanceId(), id -> new LinkedHashMap<>()).putAll(values(step));
+        }
+        return facts;
+    }
+
+    /** The step records of many requests in one query, in the order they happened. */
+    @Transactional(readOnly = true)
+    public List<StepRecord> steps(Collection<String> processInstanceIds) {
+        return processInstanceIds.isEmpty() ? List.of() : steps.findByProcessInstanceIdInOrderByIdAsc(processInstanceIds);
+    }
+
+    /** The applicants of many requests in one query. */
+    @Transactional(readOnly = true)
+    public Map<String, RequestRecord> requests(Collection<String> processInstanceIds) {
+        Map<String, RequestRecord> byId = new java.util.HashMap<>();
+        requests.findAllById(processInstanceIds).forEach(r -> byId.put(r.getProcessInstanceId(), r));
+        return byId;
+    }
+
+    /** The step records of a task (for a timeline: its decision and comment). */
+    @Transactional(readOnly = true)
+    public Map<String, StepRecord> stepsByTask(String processInstanceId) {
+        Map<String, StepRecord> byTask = new java.util.HashMap<>();
+        steps(processInstanceId).stream().filter(s -> s.getTaskId() != null).forEach(s -> byTask.put(s.getTaskId(), s));
+        return byTask;
     }
 
     /** Some of the facts, by name (those recorded). */

@@ -43,8 +43,40 @@ public class StepRecord {
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false, updatable = false)
     private String valuesJson;
+    /** The decision and comment the step left on its task for the timeline (see tasklist's DecisionRecorder). */
+    @Column(length = 64, updatable = false)
+    private String decision;
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(updatable = false)
+    private String comment;
+    /** True when {@link #decision} and {@link #comment} were kept; null in records written before they were. */
+    @Column(updatable = false)
+    private Boolean decisionKept;
 
     protected StepRecord() {
+    }
+
+    StepRecord withDecision(Object decision, Object comment) {
+        this.decision = decision == null ? null : truncate(decision.toString());
+        this.comment = comment == null ? null : comment.toString();
+        this.decisionKept = Boolean.TRUE;
+        return this;
+    }
+
+    private static String truncate(String text) {
+        return text.length() > 64 ? text.substring(0, 64) : text;
+    }
+
+    public String getDecision() {
+        return decision;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public boolean isDecisionKept() {
+        return Boolean.TRUE.equals(decisionKept);
     }
 
     StepRecord(String processInstanceId, String step, String taskId, String decidedBy, Instant decidedAt,

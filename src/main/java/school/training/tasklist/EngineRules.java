@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import school.training.records.RecordEveryStep;
+import school.training.records.RequestOverviews;
 import school.training.records.RequestRecords;
 
 /**
@@ -24,9 +25,12 @@ class EngineRules extends AbstractProcessEnginePlugin {
     private final ObjectProvider<RequestRecords> records;
     private final ObjectProvider<FormService> forms;
     private final ObjectProvider<LostRaces> races;
+    private final ObjectProvider<RequestOverviews> overviews;
 
     EngineRules(ObjectProvider<SubmissionCheck> check, ObjectProvider<RequestRecords> records,
-            ObjectProvider<FormService> forms, ObjectProvider<LostRaces> races) {
+            ObjectProvider<FormService> forms, ObjectProvider<LostRaces> races,
+            ObjectProvider<RequestOverviews> overviews) {
+        this.overviews = overviews;
         // resolved at the first command: these need engine services that do not exist yet
         this.check = check;
         this.records = records;
@@ -43,6 +47,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPostBPMNParseListeners().add(new RecordEveryStep(records::getObject, forms::getObject));
+        configuration.getCustomPostBPMNParseListeners().add(new RecordEveryStep(records::getObject, forms::getObject,
+                overviews::getObject));
     }
 }

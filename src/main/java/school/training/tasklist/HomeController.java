@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import school.training.deputies.Deputies;
 import school.training.trainings.Trainings;
@@ -36,16 +37,18 @@ class HomeController {
         this.formService = formService;
     }
 
+    /** Each list paged on its own ({@code assigned}, {@code offered}, {@code mine}: 0-based page numbers). */
     @GetMapping("/")
-    String home(Authentication authentication, Model model) {
+    String home(@RequestParam(defaultValue = "0") int assigned, @RequestParam(defaultValue = "0") int offered,
+            @RequestParam(defaultValue = "0") int mine, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        model.addAttribute("assigned", inbox.rows(inbox.assignedTo(user)));
-        model.addAttribute("offered", inbox.rows(inbox.offeredTo(user)));
+        model.addAttribute("assignedPage", inbox.assignedPage(user, assigned));
+        model.addAttribute("offeredPage", inbox.offeredPage(user, offered));
         model.addAttribute("now", Date.from(clock.instant()));
         // whom they approve for now, or who approves for them while they are away
         model.addAttribute("deputyNotes", deputies.notesFor(user.id()));
         model.addAttribute("myTrainings", trainings.upcomingFor(user.id(), 5));
-        model.addAttribute("myRequests", requests.ofApplicant(user.id(), 50));
+        model.addAttribute("myRequestsPage", requests.ofApplicant(user.id(), mine));
         // only processes a person starts with a form; the report-back is started by the school
         model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()
                 .active().orderByProcessDefinitionKey().asc().list().stream()

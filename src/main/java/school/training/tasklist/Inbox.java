@@ -3,47 +3,87 @@ package school.training.tasklist;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.stream.Collectors;
+
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
-import school.training.people.Directory;
+import school.training.records.RequestOverview;
+import school.training.records.RequestOverviews;
 
 /** A person's tasks: assigned to them, or offered to one of their groups to claim. */
 @Service
 public class Inbox {
 
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
-    private final Directory directory;
+    private final RequestOverviews overviews;
 
-    Inbox(TaskService taskService, RuntimeService runtimeService, Directory directory) {
+    Inbox(TaskService taskService, RequestOverviews overviews) {
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
-        this.directory = directory;
+        this.overviews = overviews;
     }
 
+    /** Rows on one page of an inbox list. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of an inbox list and how many there are in all. */
+    public record Page(List<TaskRow> rows, long total, int page, int size) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+
+    /** The request title and applicant of each task, from the read model: one query for the whole page. */
     public List<TaskRow> rows(List<Task> tasks) {
+        Map<String, RequestOverview> requests = overviews.byIds(tasks.stream().map(Task::getProcessInstanceId)
+                .filter(id -> id != null).collect(Collectors.toSet()));
         return tasks.stream().map(task -> {
-            Map<String, Object> request = runtimeService.getVariables(task.getProcessInstanceId(),
-                    List.of("title", "applicant"));
-            return new TaskRow(task, (String) request.get("title"), directory.nameOf((String) request.get("applicant")));
+            RequestOverview request = requests.get(task.getProcessInstanceId());
+            return request == null ? new TaskRow(task, null, null)
+                    : new TaskRow(task, request.getTitle(), request.getApplicantName());
         }).toList();
     }
 
     public List<Task> assignedTo(CurrentUser user) {
-        return taskService.createTaskQuery().taskAssignee(user.id())
-                .orderByTaskCreateTime().asc().list();
+        return assigned(user).list();
     }
 
     public List<Task> offeredTo(CurrentUser user) {
-        if (user.groups().isEmpty()) {
-            return List.of();
-        }
+        return user.groups().isEmpty() ? List.of() : offered(user).list();
+    }
+
+    /** A page of the tasks assigned to this person, oldest first, counted in the database. */
+    public Page assignedPage(CurrentUser user, int page) {
+        return page(assigned(user), page);
+    }
+
+    /** A page of the unclaimed tasks offered to this person's groups. */
+    public Page offeredPage(CurrentUser user, int page) {
+        return user.groups().isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(offered(user), page);
+    }
+
+    private Page page(TaskQuery query, int page) {
+        int number = Math.max(0, page);
+        long total = query.count();
+        List<Task> tasks = total == 0 ? List.of() : query.listPage(number * PAGE_SIZE, PAGE_SIZE);
+        return new Page(rows(tasks), total, number, PAGE_SIZE);
+    }
+
+    private TaskQuery assigned(CurrentUser user) {
+        return taskService.createTaskQuery().taskAssignee(user.id()).orderByTaskCreateTime().desc();
+    }
+
+    private TaskQuery offered(CurrentUser user) {
         return taskService.createTaskQuery().taskCandidateGroupIn(user.groups()).taskUnassigned()
-                .orderByTaskCreateTime().asc().list();
+                .orderByTaskCreateTime().desc();
     }
 
     /** The task, if this person may work on it now (theirs, or unassigned and offered to their group). */

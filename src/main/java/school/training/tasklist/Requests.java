@@ -23,12 +23,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 import school.training.forms.DeployedForms;
 import school.training.forms.FormSchema;
 import school.training.people.Directory;
+import school.training.records.RequestOverview;
+import school.training.records.RequestOverviews;
 import school.training.records.RequestRecords;
+import school.training.records.StepRecord;
 import school.training.records.TaskHandover;
 
 /** Read side of requests: my requests with their status, one request's variables and its timeline. */
@@ -46,9 +50,12 @@ public class Requests {
     private final Directory directory;
     private final DeployedForms forms;
     private final RequestRecords records;
+    private final RequestOverviews overviews;
 
     Requests(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-            RepositoryService repositoryService, Directory directory, DeployedForms forms, RequestRecords records) {
+            RepositoryService repositoryService, Directory directory, DeployedForms forms, RequestRecords records,
+            RequestOverviews overviews) {
+        this.overviews = overviews;
         this.forms = forms;
         this.records = records;
         this.historyService = historyService;
@@ -58,17 +65,64 @@ public class Requests {
         this.directory = directory;
     }
 
-    /** A person's requests, including those the school started for them (e.g. the report-back after a trip). */
-    public List<RequestSummary> ofApplicant(String userId, int max) {
-        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-                .variableValueEquals("applicant", userId).orderByProcessInstanceStartTime().desc().listPage(0, max);
-        return summaries(instances);
+    /** Rows on one page of "my requests". */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of a person's requests and how many there are in all. */
+    public record Page(List<RequestSummary> rows, long total, int page, int size) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+
+    /**
+     * A person's requests, newest first, including those the school started for them (e.g. the
+     * report-back after a trip): one indexed query of the read model and one count.
+     */
+    public Page ofApplicant(String userId, int page) {
+        org.springframework.data.domain.Page<RequestOverview> found = overviews.ofApplicant(userId,
+                PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        Map<String, String> names = found.isEmpty() ? Map.of() : processNames();
+        return new Page(found.getContent().stream().map(o -> summary(o, names)).toList(), found.getTotalElements(),
+                found.getNumber(), PAGE_SIZE);
+    }
+
+    /** The first {@code max} of a person's requests, newest first. */
+    public List<RequestSummary> ofApplicant(String userId, int page, int max) {
+        Map<String, String> names = processNames();
+        return overviews.ofApplicant(userId, PageRequest.of(page, max)).getContent().stream()
+                .map(o -> summary(o, names)).toList();
     }
 
     public Optional<RequestSummary> find(String processInstanceId) {
+        Optional<RequestOverview> overview = overviews.get(processInstanceId);
+        if (overview.isPresent()) {
+            return Optional.of(summary(overview.get(), processNames()));
+        }
+        // not in the read model yet (filled at start-up): as the engine's history has it
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
         return instance == null ? Optional.empty() : Optional.of(summaries(List.of(instance)).get(0));
+    }
+
+    private RequestSummary summary(RequestOverview o, Map<String, String> processNames) {
+        String name = processNames.getOrDefault(o.getProcessKey(), o.getProcessKey());
+        return new RequestSummary(o.getProcessInstanceId(), o.getProcessKey(), name,
+                o.getTitle() != null ? o.getTitle() : name, o.getApplicant(), o.getApplicantName(),
+                Date.from(o.getStartedAt()), o.getEndedAt() == null ? null : Date.from(o.getEndedAt()), o.getStatus());
+    }
+
+    /** Process key to the name of its latest version, in one query. */
+    private Map<String, String> processNames() {
+        Map<String, String> names = new HashMap<>();
+        repositoryService.createProcessDefinitionQuery().latestVersion().list()
+                .forEach(d -> names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName()));
+        return names;
     }
 
     private List<RequestSummary> summaries(List<HistoricProcessInstance> instances) {
@@ -134,7 +188,7 @@ public class Requests {
                 .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list().stream()
                 .filter(step -> TIMELINE_TYPES.contains(step.getActivityType())).toList();
-        Map<String, Map<String, Object>> taskLocals = taskLocals(steps);
+        Map<String, Map<String, Object>> taskLocals = decisions(processInstanceId, steps);
         Map<String, String> owners = owners(processInstanceId);
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
@@ -174,16 +228,37 @@ public class Requests {
         return owners;
     }
 
-    private Map<String, Map<String, Object>> taskLocals(List<HistoricActivityInstance> steps) {
-        String[] taskIds = steps.stream().map(HistoricActivityInstance::getTaskId).filter(id -> id != null)
-                .toArray(String[]::new);
-        if (taskIds.length == 0) {
-            return Map.of();
+    /**
+     * Each completed task's decision and comment, as its step record kept them (one query by request);
+     * only steps recorded before the records kept them are looked up in the engine's history.
+     */
+    private Map<String, Map<String, Object>> decisions(String processInstanceId, List<HistoricActivityInstance> steps) {
+        Map<String, Map<String, Object>> decisions = new HashMap<>();
+        Map<String, StepRecord> recorded = records.stepsByTask(processInstanceId);
+        List<String> older = new ArrayList<>();
+        for (HistoricActivityInstance step : steps) {
+            if (step.getTaskId() == null || step.getEndTime() == null) {
+                continue;
+            }
+            StepRecord record = recorded.get(step.getTaskId());
+            if (record == null && !recorded.isEmpty()) {
+                continue; // ended without a decision (deleted when the request was withdrawn)
+            }
+            if (record != null && record.isDecisionKept()) {
+                Map<String, Object> values = new HashMap<>();
+                values.put(DecisionRecorder.DECISION, record.getDecision());
+                values.put(DecisionRecorder.COMMENT, record.getComment());
+                decisions.put(step.getTaskId(), values);
+            } else {
+                older.add(step.getTaskId());
+            }
         }
-        Map<String, Map<String, Object>> locals = new HashMap<>();
-        historyService.createHistoricVariableInstanceQuery().taskIdIn(taskIds).list().forEach(
-                v -> locals.computeIfAbsent(v.getTaskId(), id -> new HashMap<>()).put(v.getName(), v.getValue()));
-        return locals;
+        if (!older.isEmpty()) {
+            historyService.createHistoricVariableInstanceQuery().taskIdIn(older.toArray(String[]::new)).list()
+                    .forEach(v -> decisions.computeIfAbsent(v.getTaskId(), id -> new HashMap<>()).put(v.getName(),
+                            v.getValue()));
+        }
+        return decisions;
     }
 
     /** The groups a waiting, unclaimed task is offered to, comma-separated (e.g. "office"). */

@@ -171,8 +171,9 @@ public class TermReviewCampaigns {
                     .forEach(instance -> running.add(instance.getId()));
         }
         if (!running.isEmpty()) {
+            // listeners run, so the request records and read model see each review end
             AsTheApp.run(identityService, () -> runtimeService.deleteProcessInstances(new ArrayList<>(running),
-                    "campaign cancelled by " + cancelledBy, true, true));
+                    "campaign cancelled by " + cancelledBy, false, true));
         }
         members.release(campaignId);
     }

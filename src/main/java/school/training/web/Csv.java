@@ -22,6 +22,35 @@ public final class Csv {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes a CSV as it goes, for exports of any length: {@link #header} once, then {@link #rows} page
+     * by page, so no list is held whole in memory.
+     */
+    public static final class Writer {
+
+        private final java.io.Writer out;
+
+        public Writer(java.io.OutputStream out) {
+            this.out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+        }
+
+        public Writer header(List<String> header) throws java.io.IOException {
+            out.write(BOM);
+            return rows(List.of(header));
+        }
+
+        public Writer rows(List<? extends List<String>> rows) throws java.io.IOException {
+            StringBuilder csv = new StringBuilder();
+            rows.forEach(row -> line(csv, row));
+            out.write(csv.toString());
+            return this;
+        }
+
+        public void flush() throws java.io.IOException {
+            out.flush();
+        }
+    }
+
     /** Quoted when needed; a leading = + - @ gets a ' in front unless the cell is a plain number. */
     public static String cell(String value) {
         String text = value == null ? "" : value;

@@ -1,0 +1,35 @@
+package school.training.records;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface RequestOverviewRepository extends JpaRepository<RequestOverview, String> {
+
+    Page<RequestOverview> findByApplicant(String applicant, Pageable page);
+
+    @Query("""
+            select r from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
+              and r.step in :steps and (:group is null or r.teachingGroupId = :group)
+              and (:dueFrom is null or r.due >= :dueFrom) and (:dueBefore is null or r.due < :dueBefore)""")
+    Page<RequestOverview> waitingIn(@Param("key") String processKey, @Param("steps") Collection<String> steps,
+            @Param("group") String group, @Param("dueFrom") LocalDateTime dueFrom,
+            @Param("dueBefore") LocalDateTime dueBefore, Pageable page);
+
+    @Query("""
+            select r from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
+              and r.step = :step and (:group is null or r.teachingGroupId = :group)
+              and r.startDate <= :lastStart and r.endDate >= :firstEnd and r.endDate <= :lastEnd""")
+    Page<RequestOverview> tripsIn(@Param("key") String processKey, @Param("step") String step,
+            @Param("group") String group, @Param("lastStart") LocalDate lastStart,
+            @Param("firstEnd") LocalDate firstEnd, @Param("lastEnd") LocalDate lastEnd, Pageable page);
+
+    @Query("select max(r.startedAt) from RequestOverview r")
+    java.time.Instant latestStart();
+}

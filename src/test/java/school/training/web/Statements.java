@@ -1,0 +1,92 @@
+package school.training.web;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts the SQL statements this thread sends, engine's and app's alike, for tests that guard how many
+ * statements a page costs: the app's one DataSource is wrapped (for every test context alike, so they
+ * stay one shared context), and counting happens only inside {@link #count}. Every statement prepared
+ * or created on a connection counts once (MyBatis and Hibernate prepare one per execution).
+ */
+@Component
+public class Statements implements BeanPostProcessor {
+
+    private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+
+    /** What a piece of work cost. */
+    public record Cost<T>(T result, int statements) {
+    }
+
+    public static <T> Cost<T> count(Callable<T> work) throws Exception {
+        int[] previous = COUNTING.get();
+        int[] counter = new int[1];
+        COUNTING.set(counter);
+        try {
+            T result = work.call();
+            return new Cost<>(result, counter[0]);
+        } finally {
+            COUNTING.set(previous);
+        }
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !(bean instanceof Counting)) {
+            return new Counting(dataSource);
+        }
+        return bean;
+    }
+
+    static final class Counting extends DelegatingDataSource {
+
+        Counting(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counted(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return counted(super.getConnection(username, password));
+        }
+
+        private static Connection counted(Connection connection) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                String name = method.getName();
+                if (name.equals("equals")) {
+                    return proxy == args[0];
+                }
+                if (name.equals("hashCode")) {
+                    return System.identityHashCode(proxy);
+                }
+                if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
+                    int[] counter = COUNTING.get();
+                    if (counter != null) {
+                        counter[0]++;
+                    }
+                }
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            };
+            return (Connection) Proxy.newProxyInstance(Statements.class.getClassLoader(),
+                    new Class<?>[] { Connection.class }, handler);
+        }
+    }
+}
