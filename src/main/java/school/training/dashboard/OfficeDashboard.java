@@ -126,9 +126,11 @@ class OfficeDashboard {
         Sort byDue = Sort.by("due", "processInstanceId");
         Sort bySince = Sort.by("waitingSince", "processInstanceId");
         Page<RequestOverview> found = switch (section) {
-            case UNDER_WAY -> overviews.trips(ExternalStudyProcess.KEY, TRIP_ENDS, groupId, today, today,
+            case UNDER_WAY -> overviews.trips(ExternalStudyProcess.KEY, TRIP_ENDS, ExternalStudyProcess.END_TRIP_ENDED,
+                    groupId, today, today,
                     LocalDate.of(9999, 12, 31), sorted(page, byTrip));
-            case RETURNING_TODAY -> overviews.trips(ExternalStudyProcess.KEY, TRIP_ENDS, groupId, today, today, today,
+            case RETURNING_TODAY -> overviews.trips(ExternalStudyProcess.KEY, TRIP_ENDS, ExternalStudyProcess.END_TRIP_ENDED,
+                    groupId, today, today, today,
                     sorted(page, byTrip));
             case CHECK_INS_TODAY -> overviews.waitingIn(ReportingProcess.KEY, List.of(ReportingProcess.RETURN_CHECK_IN),
                     groupId, today.atStartOfDay(), today.plusDays(1).atStartOfDay(), sorted(page, byDue));

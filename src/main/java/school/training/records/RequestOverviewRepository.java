@@ -23,11 +23,13 @@ interface RequestOverviewRepository extends JpaRepository<RequestOverview, Strin
             @Param("dueBefore") LocalDateTime dueBefore, Pageable page);
 
     @Query("""
-            select r from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
-              and r.step = :step and (:group is null or r.teachingGroupId = :group)
+            select r from RequestOverview r where r.processKey = :key
+              and ((r.state = school.training.records.RequestOverview.State.RUNNING and r.step = :step)
+                or (r.state = school.training.records.RequestOverview.State.COMPLETED and r.endActivityId = :ended))
+              and (:group is null or r.teachingGroupId = :group)
               and r.startDate <= :lastStart and r.endDate >= :firstEnd and r.endDate <= :lastEnd""")
     Page<RequestOverview> tripsIn(@Param("key") String processKey, @Param("step") String step,
-            @Param("group") String group, @Param("lastStart") LocalDate lastStart,
+            @Param("ended") String endedAt, @Param("group") String group, @Param("lastStart") LocalDate lastStart,
             @Param("firstEnd") LocalDate firstEnd, @Param("lastEnd") LocalDate lastEnd, Pageable page);
 
     @Query("select max(r.startedAt) from RequestOverview r")

@@ -192,11 +192,15 @@ public class RequestOverviews {
         return overviews.waitingIn(processKey, steps, teachingGroupId, dueFrom, dueBefore, page);
     }
 
-    /** Running requests waiting in {@code step} whose dates overlap: started by {@code lastStart}, ending in the window. */
+    /**
+     * Trips whose dates overlap: started by {@code lastStart}, ending in the window — those waiting in {@code step}
+     * and those already ended at {@code endedAt} (the trip-end timer fires at the start of the last day, so a trip
+     * coming back today has usually ended its approval already).
+     */
     @Transactional(readOnly = true)
-    public Page<RequestOverview> trips(String processKey, String step, String teachingGroupId, LocalDate lastStart,
-            LocalDate firstEnd, LocalDate lastEnd, Pageable page) {
-        return overviews.tripsIn(processKey, step, teachingGroupId, lastStart, firstEnd, lastEnd, page);
+    public Page<RequestOverview> trips(String processKey, String step, String endedAt, String teachingGroupId,
+            LocalDate lastStart, LocalDate firstEnd, LocalDate lastEnd, Pageable page) {
+        return overviews.tripsIn(processKey, step, endedAt, teachingGroupId, lastStart, firstEnd, lastEnd, page);
     }
 
     private static Pageable withSort(Pageable page, Sort sort) {

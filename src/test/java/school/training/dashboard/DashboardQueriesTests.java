@@ -88,6 +88,11 @@ class DashboardQueriesTests {
             }
             if (i % 5 == 2) {
                 returningToday.add(id);
+                if (i % 10 == 2) {
+                    // the trip-end timer fired at midnight, as the job executor does: the report-back has begun,
+                    // and the trip is still coming back today
+                    trips.reportBack(id);
+                }
             }
         }
 
