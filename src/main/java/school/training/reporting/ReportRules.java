@@ -43,6 +43,9 @@ class ReportRules implements SubmissionRules {
                 && !hasReceipts(submission, processInstanceId)) {
             submission.reject("receipts", "reporting.error.receiptsRequired");
         }
+        if (values.get("sharingDate") != null && processInstanceId != null) {
+            checkSharingDate(submission, processInstanceId);
+        }
         if ("revise".equals(values.get("reviewDecision")) && blank(values.get("reviewComment"))) {
             submission.reject("reviewComment", "reporting.error.reasonRequired");
         }
@@ -55,6 +58,24 @@ class ReportRules implements SubmissionRules {
             if (payable instanceof Number total && penalty.doubleValue() > total.doubleValue()) {
                 submission.reject("penaltyAmount", "reporting.error.penaltyTooHigh", total);
             }
+        }
+    }
+
+    /** A sharing session (交流汇报) shares what was learnt: not before the teacher came back. */
+    private void checkSharingDate(FormSubmission submission, String processInstanceId) {
+        LocalDate sharing = date(submission.values().get("sharingDate"));
+        Object returned = runtimeService.getVariable(processInstanceId, "actualReturnDate");
+        LocalDate back = date(returned != null ? returned : runtimeService.getVariable(processInstanceId, "endDate"));
+        if (sharing != null && back != null && sharing.isBefore(back)) {
+            submission.reject("sharingDate", "reporting.error.sharingBeforeReturn", back.toString());
+        }
+    }
+
+    private static LocalDate date(Object value) {
+        try {
+            return value == null || value.toString().isBlank() ? null : LocalDate.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return null; // the form's own validation names a malformed date
         }
     }
 

@@ -124,6 +124,27 @@ class ReportBackRulesForEveryClientTests {
     }
 
     @Test
+    void aSharingSessionCannotBeDatedBeforeTheTeacherCameBack() {
+        // given li.na's report accepted with a sharing session at the staff meeting
+        ProcessInstance report = checkedIn("li.na");
+        rest.complete("li.na", task(report, SUBMIT_REPORT).getId(), report("li.na", 600.0, 900.0, 600.0, 0.0))
+                .isNoContent();
+        rest.complete("chen.jing", task(report, REVIEW_REPORT).getId(),
+                Map.of("reviewDecision", "approve", "sharing", "staffMeeting")).isNoContent();
+        String schedule = task(report, ReportingProcess.SCHEDULE_SHARING).getId();
+        LocalDate back = LocalDate.parse((String) runtimeService.getVariable(report.getId(), "endDate"));
+
+        // when the office dates it the day before she came back, it is refused, saying when she did
+        rest.complete("zhao.min", schedule, Map.of("sharingDate", back.minusDays(1).toString(), "sharingPlace", "报告厅"))
+                .isRefused(BAD_REQUEST, "sharingDate", "交流汇报应在返校（" + back + "）之后");
+        assertThat(task(report, ReportingProcess.SCHEDULE_SHARING).getId()).isEqualTo(schedule);
+
+        // and the day she came back is fine
+        rest.complete("zhao.min", schedule, Map.of("sharingDate", back.toString(), "sharingPlace", "报告厅"))
+                .isNoContent();
+    }
+
+    @Test
     void aTeacherCannotMoveHerReportsDeadline() {
         // given li.na's report, due a week after her return
         ProcessInstance report = checkedIn("li.na");
