@@ -1,6 +1,5 @@
 package school.training.browser;
 
-import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -24,9 +23,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -185,14 +187,36 @@ abstract class BrowserTestBase {
     }
 
     void click(By by) {
-        clickable(by).click();
+        clickDetached(by);
     }
 
     /** Clicks something that submits a form and waits for the next page to replace this one. */
     void clickAndWaitForNewPage(By by) {
-        WebElement element = clickable(by);
-        element.click();
+        WebElement element = clickDetached(by);
         waiting().until(stalenessOf(element));
+    }
+
+    /**
+     * Clicks the element found by its locator; when Chromium says the node it just found has left the document
+     * (a script re-rendered it in between), finds it again and clicks that, a few times at most.
+     */
+    private WebElement clickDetached(By by) {
+        for (int attempt = 1;; attempt++) {
+            WebElement element = clickable(by);
+            try {
+                element.click();
+                return element;
+            } catch (WebDriverException e) {
+                if (attempt >= 3 || !detached(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean detached(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /**
@@ -201,8 +225,20 @@ abstract class BrowserTestBase {
      * Chromium no longer knows ("Node with given id does not belong to the document").
      */
     private WebElement clickable(By by) {
-        scrollIntoView(waiting().until(presenceOfElementLocated(by)));
-        return waiting().until(elementToBeClickable(by));
+        return waiting().until(browser -> {
+            try {
+                WebElement element = browser.findElement(by);
+                scrollIntoView(element);
+                return element.isDisplayed() && element.isEnabled() ? element : null;
+            } catch (NoSuchElementException e) {
+                return null;
+            } catch (WebDriverException e) {
+                if (detached(e)) {
+                    return null; // found a moment before it was re-rendered: look again
+                }
+                throw e;
+            }
+        });
     }
 
     void type(By by, String text) {
