@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
@@ -74,9 +75,8 @@ class TermRecordsOverview {
 
     Page<TeacherRow> teachers(Term term, String groupId, Pageable page) {
         Page<Person> people = directory.teaching(groupId, page);
-        List<TeacherRow> rows = rows(term, people.getContent());
-        return people.map(person -> rows.stream().filter(r -> r.person().getId().equals(person.getId())).findFirst()
-                .orElseThrow());
+        // rows come in the page's order
+        return new PageImpl<>(rows(term, people.getContent()), page, people.getTotalElements());
     }
 
     List<TeacherRow> allTeachers(Term term, String groupId) {
