@@ -2,8 +2,6 @@ package school.training.records;
 
 import java.time.Instant;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,6 +19,12 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "step_record", indexes = @Index(name = "step_record_instance", columnList = "processInstanceId, id"))
 public class StepRecord {
+
+    /**
+     * Room for a step's values and comment: a plain string column on both databases ({@code text} on PostgreSQL,
+     * where a null in a CLOB-like column cannot be bound; {@code varchar(1000000)} on H2, migration V3).
+     */
+    static final int LONG_TEXT = 1_000_000;
 
     /** The step name of a request's start. */
     public static final String START = "start";
@@ -40,14 +44,12 @@ public class StepRecord {
     @Column(nullable = false, updatable = false)
     private Instant decidedAt;
     /** The step's values as JSON: strings, numbers, booleans, attachment ids. */
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(nullable = false, updatable = false)
+    @Column(length = LONG_TEXT, nullable = false, updatable = false)
     private String valuesJson;
     /** The decision and comment the step left on its task for the timeline (see tasklist's DecisionRecorder). */
     @Column(length = 64, updatable = false)
     private String decision;
-    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-    @Column(updatable = false)
+    @Column(length = LONG_TEXT, updatable = false)
     private String comment;
     /** True when {@link #decision} and {@link #comment} were kept; null in records written before they were. */
     @Column(updatable = false)
