@@ -66,6 +66,28 @@ class SecurityConfig {
     static final String[] LESSON_PLAN_GROUP_PAGES = { "/lesson-plans/group", "/lesson-plans/group.csv" };
 
     /**
+     * Spring Boot's Actuator for a school's IT: a load balancer may ask {@code /actuator/health} (the bare status;
+     * details only for the admin), everything else — info, metrics, Prometheus, the backup — is the admin's, with
+     * HTTP Basic for scripts and scrapers, no session, no CSRF.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http, ApiAnswers answers) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(path.matcher("/actuator/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"),
+                                path.matcher(HttpMethod.GET, "/actuator/health/liveness"),
+                                path.matcher(HttpMethod.GET, "/actuator/health/readiness"))
+                        .permitAll()
+                        .anyRequest().hasAuthority(ApiRules.ADMIN))
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers.basicAuthentication()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /**
      * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
      * CSRF (scripts, not browsers).
      */
