@@ -81,6 +81,14 @@
     root.addEventListener('change', schedule);
   }
 
+  // A form with data-confirm (withdrawing a request) asks before it is sent; without scripts it is sent as is.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form && form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+
   function init() {
     document.querySelectorAll('.form-fields[data-form-id]').forEach(enhance);
   }

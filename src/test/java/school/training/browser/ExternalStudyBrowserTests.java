@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -107,6 +109,33 @@ class ExternalStudyBrowserTests extends BrowserTestBase {
         assertThat(driver().findElement(By.id("f-endDate")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver().findElements(By.id("request-status"))).isEmpty();
         assertThat(driver().getCurrentUrl()).endsWith("/requests/new/externalStudy");
+        logout();
+    }
+
+    @Test
+    void withdrawingAsksFirstAndChangesNothingWhenThePersonSaysNo() {
+        String title = "区级课堂观摩 " + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate start = LocalDate.now().plusDays(30);
+        loginAs("li.na");
+        clickAndWaitForNewPage(By.id("start-externalStudy"));
+        fillRequest(title, start, start.plusDays(1));
+        visible(By.id("f-invitation")).sendKeys(invitationPdf().toAbsolutePath().toString());
+        clickAndWaitForNewPage(By.id("submit"));
+        String requestPage = driver().getCurrentUrl();
+
+        // a slip of the finger: the page asks, "no" keeps the request as it was
+        click(By.id("withdraw"));
+        Alert question = waiting().until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).contains("撤回");
+        question.dismiss();
+        assertThat(driver().getCurrentUrl()).isEqualTo(requestPage);
+        assertThat(visible(By.id("request-status")).getText()).isEqualTo("待教研组长审核");
+
+        // meant it: "yes" withdraws
+        click(By.id("withdraw"));
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        waiting().until(d -> d.findElements(By.id("withdraw")).isEmpty());
+        assertThat(visible(By.id("request-status")).getText()).isNotEqualTo("待教研组长审核");
         logout();
     }
 

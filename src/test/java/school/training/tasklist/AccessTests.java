@@ -140,6 +140,13 @@ class AccessTests {
         mvc.perform(post("/tasks/" + registration.getId() + "/claim").with(csrf()).with(web.as("zhao.min")))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks/" + registration.getId()));
         assertThat(assigneeOf(registration.getId())).isEqualTo("zhao.min");
+        // the office registers the trip here, it gives no opinion (issue 14: every section said 您的意见)
+        String page = mvc.perform(get("/tasks/" + registration.getId()).with(web.as("zhao.min")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<h2>登记外出学习</h2>").doesNotContain("<h2>您的意见</h2>");
+        String reviewPage = mvc.perform(get("/requests/" + requestId).with(web.as("chen.jing")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(reviewPage).doesNotContain("<h2>登记外出学习</h2>");
 
         // once claimed, nobody else in the office group... and not the teacher either
         mvc.perform(post("/tasks/" + registration.getId() + "/give-back").with(csrf()).with(web.as("li.na")))
