@@ -17,7 +17,7 @@ import school.training.tasklist.SubmissionRules;
 
 /**
  * What the degree-upgrade forms cannot say in their schema: the current degree is the one on record,
- * the target is above it (unless it is a second degree), completion after the start, a reason when the study does not match
+ * the target is above it (unless it is a second degree), completion after the start, graduation not before it, a reason when the study does not match
  * the subject taught, lesson cover for full-time study, and the follow-ups that each need their own
  * details (certificate and date, new date and reason, reason for giving up).
  */
@@ -84,6 +84,10 @@ class DegreeRules implements SubmissionRules {
                 submission.reject("graduationDate", "degree.error.graduationDateRequired");
             } else if (graduated.isAfter(LocalDate.now(clock))) {
                 submission.reject("graduationDate", "degree.error.graduationInFuture");
+            } else if (processInstanceId != null && graduated.isBefore(studyStart(processInstanceId))) {
+                // a degree finished before the study the school supported began is not this study's degree
+                submission.reject("graduationDate", "degree.error.graduationBeforeStart",
+                        studyStart(processInstanceId).toString());
             }
         } else if ("extend".equals(status)) {
             LocalDate newDate = date(values.get("newExpectedCompletion"));
@@ -95,6 +99,12 @@ class DegreeRules implements SubmissionRules {
         } else if ("gaveUp".equals(status)) {
             requireWhen(submission, true, "gaveUpReason");
         }
+    }
+
+    /** The approved study's start (the application's date; the office's registration does not change it). */
+    private LocalDate studyStart(String processInstanceId) {
+        LocalDate start = date(runtimeService.getVariable(processInstanceId, "startDate"));
+        return start == null ? LocalDate.MIN : start;
     }
 
     /** The applicant's degree on record, when the form states a current degree (application or revision). */

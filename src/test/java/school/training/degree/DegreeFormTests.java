@@ -44,6 +44,10 @@ import school.training.tasklist.WebFixtures;
 @ActiveProfiles({ "test", "demo" })
 class DegreeFormTests {
 
+    /** A study begun two years ago, so that a graduation "yesterday" is after its start. */
+    private static final String TWO_YEARS_AGO = LocalDate.now().minusYears(2).toString();
+
+
     static final String START_URL = "/requests/new/" + DegreeProcess.KEY;
 
     @Autowired
@@ -180,7 +184,7 @@ class DegreeFormTests {
 
     @Test
     void aCompletionNeedsTheCertificateAndAGraduationDateNotInTheFuture() throws Exception {
-        ProcessInstance instance = applications.studying("zhou.tao", Map.of());
+        ProcessInstance instance = applications.studying("zhou.tao", Map.of("startDate", TWO_YEARS_AGO));
         String task = applications.task(instance, DegreeProcess.SUBMIT_COMPLETION).getId();
         String yesterday = LocalDate.now().minusDays(1).toString();
 
@@ -192,6 +196,14 @@ class DegreeFormTests {
         future.file(certificate());
         assertThat(refused(mvc.perform(future.with(web.as("zhou.tao"))))).contains("id=\"err-graduationDate\"")
                 .doesNotContain("id=\"err-certificate\"");
+        assertThat(runtimeService.getActiveActivityIds(instance.getId())).contains(DegreeProcess.SUBMIT_COMPLETION);
+
+        // nor before the study began (issue 14's walkthrough)
+        MockMultipartHttpServletRequestBuilder beforeStart = post(task, Map.of("completionStatus", "completed",
+                "graduationDate", LocalDate.parse(TWO_YEARS_AGO).minusDays(1).toString()));
+        beforeStart.file(certificate());
+        assertThat(refused(mvc.perform(beforeStart.with(web.as("zhou.tao"))))).contains("id=\"err-graduationDate\"",
+                "毕业日期不能早于入学日期（" + TWO_YEARS_AGO + "）");
         assertThat(runtimeService.getActiveActivityIds(instance.getId())).contains(DegreeProcess.SUBMIT_COMPLETION);
 
         MockMultipartHttpServletRequestBuilder good = post(task, Map.of("completionStatus", "completed",

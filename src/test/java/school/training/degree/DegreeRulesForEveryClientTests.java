@@ -70,7 +70,8 @@ class DegreeRulesForEveryClientTests {
     void anApplicantReportingCompletionCannotRaiseTheApprovedTargetDegree() {
         // given a teacher with a college degree, approved for a bachelor's, now reporting completion
         String teacher = DegreeApplications.freshTeacher(directory);
-        ProcessInstance application = applications.studying(teacher, Map.of());
+        String start = LocalDate.now().minusYears(2).toString();
+        ProcessInstance application = applications.studying(teacher, Map.of("startDate", start));
         String completion = applications.task(application, SUBMIT_COMPLETION).getId();
         Map<String, Object> completed = Map.of("completionStatus", "completed", "certificate", certificate(teacher),
                 "graduationDate", LocalDate.now().minusDays(30).toString());
@@ -78,6 +79,10 @@ class DegreeRulesForEveryClientTests {
         // when he sends his completion with a master's as the target
         rest.complete(teacher, completion, with(completed, "targetDegree", "master"))
                 .isRefused(BAD_REQUEST, "targetDegree", NOT_IN_FORM);
+
+        // nor with a graduation date before the study began (issue 14's walkthrough)
+        rest.complete(teacher, completion, with(completed, "graduationDate",
+                LocalDate.parse(start).minusDays(1).toString())).isRefused(BAD_REQUEST, "graduationDate");
 
         // then the approved target is unchanged and his completion is still due
         assertThat(runtimeService.getVariable(application.getId(), "targetDegree")).isEqualTo("bachelor");
