@@ -27,13 +27,20 @@ class OperationsConfig {
         return new TrainingGauges(taskService, runtimeService, managementService, identityService);
     }
 
-    /** Right after Spring Security's filters: the person is known, and everything behind (our pages, Camunda's
-     * REST API and webapps, Actuator) logs with the request's id and the person. */
+    /** Ahead of Spring Security, so its lines (a wrong password, a throttled login) carry the request's id too. */
     @Bean
     FilterRegistrationBean<RequestLogContext> requestLogContext() {
         var registration = new FilterRegistrationBean<>(new RequestLogContext());
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         registration.setName("request-log-context");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestLogContext.SignedIn> requestLogUser() {
+        var registration = new FilterRegistrationBean<>(new RequestLogContext.SignedIn());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setName("request-log-user");
         return registration;
     }
 }

@@ -18,12 +18,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Puts the request's id and the signed-in person into the logging context (MDC keys {@value #REQUEST} and
- * {@value #USER}, shown by {@code logging.pattern.level}) for every line written while the request is served,
- * and answers the id in {@code X-Request-Id} so a person's report ("it failed at 10:42, id 3f9c…") leads to the
- * lines. A proxy's or client's own id is kept when it is a short plain token; anything else (too long, spaces,
- * line breaks that could forge log lines) is replaced by a fresh one. Runs after Spring Security, so the person
- * is known for a session, a form login and HTTP Basic alike.
+ * Puts the request's id into the logging context (MDC key {@value #REQUEST}, shown by
+ * {@code logging.pattern.level}) for every line written while the request is served, Spring Security's own
+ * (a wrong password, a throttled login) included, and answers the id in {@code X-Request-Id} so a person's
+ * report ("it failed at 10:42, id 3f9c…") leads to the lines. A proxy's or client's own id is kept when it is a
+ * short plain token; anything else (too long, spaces, line breaks that could forge log lines) is replaced by a
+ * fresh one. Runs ahead of Spring Security; {@link SignedIn} adds the person once security knows them.
  */
 class RequestLogContext extends OncePerRequestFilter {
 
@@ -40,7 +40,7 @@ class RequestLogContext extends OncePerRequestFilter {
             throws ServletException, IOException {
         String id = idOf(request.getHeader(HEADER));
         MDC.put(REQUEST, id);
-        MDC.put(USER, user(SecurityContextHolder.getContext().getAuthentication()));
+        MDC.put(USER, NOBODY);
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
@@ -59,5 +59,19 @@ class RequestLogContext extends OncePerRequestFilter {
     static String user(Authentication authentication) {
         return authentication == null || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated() ? NOBODY : authentication.getName();
+    }
+
+    /**
+     * Right behind Spring Security's filters: the person is known here for a session, a form login and HTTP Basic
+     * alike, and everything behind (our pages, Camunda's REST API and webapps, Actuator) logs with their login.
+     */
+    static final class SignedIn extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            MDC.put(USER, user(SecurityContextHolder.getContext().getAuthentication()));
+            chain.doFilter(request, response);
+        }
     }
 }

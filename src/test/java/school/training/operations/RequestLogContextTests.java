@@ -63,6 +63,22 @@ class RequestLogContextTests {
     }
 
     @Test
+    void theLinesOfARefusedLoginCarryTheIdToo(CapturedOutput output) {
+        // cai.min is used by no other test: a failure counts towards the login throttle
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("cai.min", "wrong");
+        headers.set(RequestLogContext.HEADER, "wrong-password-7");
+
+        ResponseEntity<String> answer = rest.exchange("/engine-rest/task", HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+
+        assertThat(answer.getHeaders().getFirst(RequestLogContext.HEADER)).isEqualTo("wrong-password-7");
+        // the engine's own line about the failed password check, written inside Spring Security
+        assertThat(output.getOut()).containsPattern("\\[wrong-password-7\\] \\[-\\].*'cai\\.min'")
+                .containsPattern("\\[wrong-password-7\\] \\[-\\].*GET /engine-rest/task -> 401");
+    }
+
+    @Test
     void withoutASignedInPersonTheUserIsADash(CapturedOutput output) {
         ResponseEntity<String> answer = get(null, "/login", null);
 
