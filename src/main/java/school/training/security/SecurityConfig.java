@@ -82,6 +82,7 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest().hasAuthority(ApiRules.ADMIN))
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers.basicAuthentication()))
+                .exceptionHandling(e -> e.accessDeniedHandler(answers.refused(request -> Optional.empty())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
