@@ -3,20 +3,17 @@ package school.training.attachments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Stores uploads in {@code training.uploads.dir} (outside the web root, default ./data/uploads).
+ * Stores uploads: the metadata in the table {@code attachment}, the bytes in the {@link FileStore} that
+ * {@code training.uploads.store} names ({@code training.uploads.dir} by default, outside the web root).
  * Size and type are checked by the form's schema before a file gets here.
  */
 @Service
@@ -31,24 +28,25 @@ public class Attachments {
             0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069);
 
     private final AttachmentRepository repository;
-    private final Path directory;
+    private final FileStore files;
 
-    Attachments(AttachmentRepository repository, @Value("${training.uploads.dir}") Path directory) {
+    Attachments(AttachmentRepository repository, FileStore files) {
         this.repository = repository;
-        this.directory = directory.toAbsolutePath().normalize();
+        this.files = files;
     }
 
     public Attachment store(MultipartFile file, String uploadedBy) {
         String id = UUID.randomUUID().toString();
         String name = displayName(file.getOriginalFilename());
+        String type = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
+        // the row first: the content's row refers to it (in the database store); a failure rolls back both
+        Attachment attachment = repository.saveAndFlush(new Attachment(id, name, type, file.getSize(), uploadedBy));
         try (InputStream in = file.getInputStream()) {
-            Files.createDirectories(directory);
-            Files.copy(in, directory.resolve(id), StandardCopyOption.REPLACE_EXISTING);
+            files.save(id, in, file.getSize());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store upload " + name, e);
         }
-        String type = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
-        return repository.save(new Attachment(id, name, type, file.getSize(), uploadedBy));
+        return attachment;
     }
 
     /**
@@ -92,6 +90,6 @@ public class Attachments {
     }
 
     public InputStream open(Attachment attachment) throws IOException {
-        return Files.newInputStream(directory.resolve(attachment.getId()));
+        return files.open(attachment.getId());
     }
 }

@@ -27,8 +27,15 @@ class SchemaMigrations implements FlywayMigrationStrategy {
     /** A table every earlier version created at its first start. */
     static final String EARLIER_VERSIONS_TABLE = "request_record";
 
+    private final StartupLock startupLock;
+
+    SchemaMigrations(StartupLock startupLock) {
+        this.startupLock = startupLock;
+    }
+
     @Override
     public void migrate(Flyway flyway) {
+        startupLock.hold(); // the check below and the baseline are not Flyway's locked migrate
         if (flyway.info().applied().length == 0 && hasTable(flyway.getConfiguration().getDataSource(),
                 EARLIER_VERSIONS_TABLE)) {
             log.info("The database was made by a version before migrations: baselining it at version 1");

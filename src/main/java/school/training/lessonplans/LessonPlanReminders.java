@@ -5,15 +5,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * The daily month-end check: from {@code training.lesson-plans.remind-days-before-month-end} days before a
  * teaching month ends, teachers without a plan for it are reminded, once each (see {@link MonthlyPlans#remind}).
- * Daily rather than on the exact day, so a day the app was down only delays the reminder.
+ * Daily rather than on the exact day, so a day the app was down only delays the reminder. With several nodes
+ * one sends them: the lock is held at least a few minutes, so a node whose clock runs late finds it still taken.
  */
 @Component
 class LessonPlanReminders {
 
     private static final Logger log = LoggerFactory.getLogger(LessonPlanReminders.class);
+
+    static final String LOCK = "lesson-plan-reminders";
 
     private final MonthlyPlans plans;
 
@@ -22,6 +27,7 @@ class LessonPlanReminders {
     }
 
     @Scheduled(cron = "${training.lesson-plans.remind-cron:0 0 8 * * *}")
+    @SchedulerLock(name = LOCK, lockAtLeastFor = "PT5M", lockAtMostFor = "PT1H")
     void daily() {
         try {
             int reminded = plans.remind();

@@ -178,7 +178,7 @@ public class TermReviewCampaigns {
         members.release(campaignId);
     }
 
-    /** Campaigns a restart interrupted go on. */
+    /** Campaigns a restart interrupted go on (on every node that starts: {@link #openNextChunk} keeps them apart). */
     @EventListener(ApplicationReadyEvent.class)
     void goOnAfterRestart() {
         for (TermReviewCampaign campaign : campaigns.findByStatus(TermReviewCampaign.Status.OPENING)) {
@@ -217,9 +217,14 @@ public class TermReviewCampaigns {
         }
     }
 
-    /** Answers whether there may be more to open. */
+    /**
+     * Answers whether there may be more to open. The campaign's row is locked first: two nodes that both go on
+     * with one campaign (one opening it, the other restarted meanwhile, or two restarted at once) then open its
+     * chunks one after the other, each seeing what the other opened, instead of both starting the same teachers'
+     * reviews and one failing at commit until it gives up and marks the campaign failed.
+     */
     private boolean openNextChunk(long campaignId) {
-        TermReviewCampaign campaign = campaigns.findById(campaignId).orElse(null);
+        TermReviewCampaign campaign = campaigns.lockById(campaignId).orElse(null);
         if (campaign == null || !campaign.isOpening()) {
             return false; // cancelled, or opened by another node
         }
