@@ -97,7 +97,7 @@ public final class Restore {
             String vendor = database.vendor();
             String backedUp = properties.getProperty("database");
             if (!vendor.equals(backedUp)) {
-                throw new Refused(zip + " is a backup of a " + backedUp + " database but the app is set up for "
+                throw new Refused(zip + " is a backup of the database kind " + backedUp + " but the app is set up for "
                         + vendor + " (" + settings.url() + "; for PostgreSQL add --spring.profiles.active=postgres)"
                         + "; nothing was restored");
             }
