@@ -63,9 +63,9 @@ class Backups {
         try {
             work = Files.createTempDirectory("training-backup");
             Properties about = about(vendor);
-            Path snapshot = work.resolve("database");
+            Path snapshot = work.resolve(Database.H2.equals(vendor) ? "h2.zip" : "training.dump");
             if (Database.H2.equals(vendor)) {
-                h2Snapshot(work.resolve("h2.zip"), snapshot);
+                h2Snapshot(snapshot);
             } else {
                 PostgresTools.dump(pgDump, database, snapshot);
             }
@@ -76,7 +76,11 @@ class Backups {
                 about.store(out, "Training Approvals backup: restore with "
                         + "java -jar training-approvals.jar --training.restore=<this zip>");
                 out.closeEntry();
-                add(out, BackupFormat.databaseEntry(vendor), snapshot);
+                if (Database.H2.equals(vendor)) {
+                    addH2Database(out, snapshot);
+                } else {
+                    add(out, BackupFormat.POSTGRESQL_DATABASE, snapshot);
+                }
                 files = addUploads(out);
             }
             log.info("Backup taken: {} database, schema version {}, {} requests, {} uploaded files", vendor,
@@ -115,20 +119,26 @@ class Backups {
     }
 
     /** H2 writes a zip holding the database file, copied consistently while others keep writing. */
-    private void h2Snapshot(Path h2Zip, Path snapshot) throws IOException {
+    private void h2Snapshot(Path h2Zip) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("BACKUP TO '" + h2Zip.toString().replace("'", "''") + "'");
         } catch (SQLException e) {
             throw new Refused("H2 could not back up " + database.url() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The database file of H2's zip, streamed into ours (no third copy on disk). */
+    private void addH2Database(ZipOutputStream out, Path h2Zip) throws IOException {
         try (ZipFile zip = new ZipFile(h2Zip.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (entry.getName().endsWith(".mv.db")) {
+                    out.putNextEntry(new ZipEntry(BackupFormat.H2_DATABASE));
                     try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, snapshot);
+                        in.transferTo(out);
                     }
+                    out.closeEntry();
                     return;
                 }
             }

@@ -97,9 +97,10 @@ public final class Restore {
             String vendor = database.vendor();
             String backedUp = properties.getProperty("database");
             if (!vendor.equals(backedUp)) {
+                String hint = Database.H2.equals(vendor) ? "for PostgreSQL add --spring.profiles.active=postgres"
+                        : "for H2 leave out the profile postgres";
                 throw new Refused(zip + " is a backup of the database kind " + backedUp + " but the app is set up for "
-                        + vendor + " (" + settings.url() + "; for PostgreSQL add --spring.profiles.active=postgres)"
-                        + "; nothing was restored");
+                        + vendor + " (" + settings.url() + "; " + hint + "); nothing was restored");
             }
             ZipEntry snapshot = backup.getEntry(BackupFormat.databaseEntry(vendor));
             if (snapshot == null) {
