@@ -17,14 +17,16 @@ import org.springframework.core.env.MapPropertySource;
  * {@code .ci/run}) each Spring context of the tests gets a new, empty PostgreSQL database of its own — as each
  * gets a private in-memory H2 database otherwise — with sessions in it as under the profile {@code postgres}.
  */
-class PostgresTestDatabase implements EnvironmentPostProcessor {
+public class PostgresTestDatabase implements EnvironmentPostProcessor {
 
     static final String SERVER = "training.test.postgres";
+    /** Set by a test that starts a context on a database of its own choosing (backups: the restored one). */
+    public static final String OWN_DATABASE = "training.test.own-database";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String server = System.getProperty(SERVER);
-        if (server == null || server.isBlank()) {
+        if (server == null || server.isBlank() || environment.containsProperty(OWN_DATABASE)) {
             return;
         }
         String user = System.getProperty(SERVER + ".user", "training");
