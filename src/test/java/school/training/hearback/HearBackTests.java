@@ -63,6 +63,8 @@ class HearBackTests {
     Notifications notifications;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Urges urges;
 
     EngineRest rest;
     WebFixtures web;
@@ -179,6 +181,38 @@ class HearBackTests {
         mvc.perform(post(urge).with(web.as("li.na")).with(csrf()))
                 .andExpect(flash().attribute("notice", "hearback.urge.sent"));
         assertThat(toChenJing(id)).hasSize(2);
+    }
+
+    @Test
+    void twoUrgesAtTheSameMomentTellTheLeaderOnce() throws Exception {
+        // given a request of li.na's waiting three days for her leader
+        String id = start("li.na", title);
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
+
+        // when two tabs urge it at once
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(tabs.submit(() -> {
+                together.await();
+                try {
+                    urges.urge(id, "li.na");
+                    return "sent";
+                } catch (Urges.Refused | org.springframework.dao.DataIntegrityViolationException e) {
+                    return "refused";
+                }
+            }));
+        }
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (var answer : answers) {
+            outcomes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        tabs.shutdown();
+
+        // then one is sent, the other refused, and chen.jing is told once
+        assertThat(outcomes).containsExactlyInAnyOrder("sent", "refused");
+        assertThat(toChenJing(id)).hasSize(1);
     }
 
     private MockHttpServletRequestBuilder decide(String id, String decision, String comment) {
