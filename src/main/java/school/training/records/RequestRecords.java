@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +38,11 @@ public class RequestRecords {
     private final RequestRecordRepository requests;
     private final StepRecordRepository steps;
     private final TaskHandoverRepository handovers;
+    private final ApplicationEventPublisher events;
 
-    RequestRecords(RequestRecordRepository requests, StepRecordRepository steps, TaskHandoverRepository handovers) {
+    RequestRecords(RequestRecordRepository requests, StepRecordRepository steps, TaskHandoverRepository handovers,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.steps = steps;
         this.handovers = handovers;
@@ -92,9 +96,13 @@ public class RequestRecords {
         String by = Context.getCommandContext().getAuthenticatedUserId();
         // the decision and comment the BPMN's own complete listener (tasklist's DecisionRecorder) left on the
         // task just before, kept here so a timeline reads its records, not history variables by task id
-        steps.save(new StepRecord(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getId(),
-                by != null ? by : task.getAssignee(), ClockUtil.getCurrentTime().toInstant(), json(values))
-                .withDecision(task.getVariableLocal("decision"), task.getVariableLocal("comment")));
+        StepRecord step = steps.save(new StepRecord(task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+                task.getId(), by != null ? by : task.getAssignee(), ClockUtil.getCurrentTime().toInstant(),
+                json(values)).withDecision(task.getVariableLocal("decision"), task.getVariableLocal("comment")));
+        Object title = task.getVariable("title");
+        events.publishEvent(new StepDecided(step.getProcessInstanceId(), step.getStep(), step.getDecidedBy(),
+                requests.findById(step.getProcessInstanceId()).map(RequestRecord::getApplicant).orElse(null),
+                title == null ? null : title.toString(), step.getDecision(), step.getComment(), Map.copyOf(values)));
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,7 @@ import org.springframework.web.util.WebUtils;
 import school.training.forms.DeployedForms;
 import school.training.forms.FormSchema;
 import school.training.forms.FormSubmission;
+import school.training.people.Directory;
 
 /** Opening, claiming, giving back and completing a task with the form deployed beside its process. */
 @Controller
@@ -43,9 +45,13 @@ class TaskController {
     private final Requests requests;
     private final List<Withdrawal> withdrawals;
     private final LostRaces races;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
 
     TaskController(Inbox inbox, TaskCompletion completion, DeployedForms forms, FormPosting posting, Requests requests,
-            List<Withdrawal> withdrawals, LostRaces races) {
+            List<Withdrawal> withdrawals, LostRaces races, Directory directory, ApplicationEventPublisher events) {
+        this.directory = directory;
+        this.events = events;
         this.races = races;
         this.withdrawals = withdrawals;
         this.inbox = inbox;
@@ -107,8 +113,21 @@ class TaskController {
             return page(task, form, submission.redisplay(current), e.errors(), user, model);
         }
         posting.link(stored, task.getProcessInstanceId());
+        copy(task, user, request);
         redirect.addFlashAttribute("notice", "task.completed");
         return "redirect:/";
+    }
+
+    /** The optional 抄送 of the decision just made (copyTo: user ids from the directory; copyOffice: on). */
+    private void copy(Task task, CurrentUser user, HttpServletRequest request) {
+        String[] people = request.getParameterValues("copyTo");
+        boolean office = request.getParameter("copyOffice") != null;
+        List<String> ids = people == null ? List.of()
+                : java.util.Arrays.stream(people).filter(id -> id != null && !id.isBlank()).distinct().toList();
+        if (!ids.isEmpty() || office) {
+            events.publishEvent(new CopyRequested(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user.id(),
+                    ids, office));
+        }
     }
 
     private static String gone(RedirectAttributes redirect) {
@@ -169,6 +188,10 @@ class TaskController {
         model.addAttribute("requestValues", requestValues);
         // the applicant's own step (check in, write the report, revise) versus someone deciding on it
         model.addAttribute("applicantTask", user.id().equals(requestValues.get("applicant")));
+        // whom a decision may be copied to (抄送): the school's people but the approver and the applicant
+        model.addAttribute("copyCandidates", user.id().equals(requestValues.get("applicant")) ? List.of()
+                : directory.everyone().stream().filter(p -> !p.getId().equals(user.id())
+                        && !p.getId().equals(requestValues.get("applicant"))).toList());
         model.addAttribute("canWithdraw", withdrawals.stream()
                 .anyMatch(w -> w.processKey().equals(summary.processKey()) && w.canWithdraw(task.getProcessInstanceId(), user.id())));
         List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId());
