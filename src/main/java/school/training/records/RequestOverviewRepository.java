@@ -7,10 +7,12 @@ import java.util.Collection;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface RequestOverviewRepository extends JpaRepository<RequestOverview, String> {
+interface RequestOverviewRepository extends JpaRepository<RequestOverview, String>,
+        JpaSpecificationExecutor<RequestOverview> {
 
     Page<RequestOverview> findByApplicant(String applicant, Pageable page);
 

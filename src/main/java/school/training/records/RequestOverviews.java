@@ -203,6 +203,15 @@ public class RequestOverviews {
         return overviews.tripsIn(processKey, step, endedAt, teachingGroupId, lastStart, firstEnd, lastEnd, page);
     }
 
+    /**
+     * The register's search: every criterion of {@code search} as a condition of one query, paged and
+     * sorted as {@code page} says (the caller adds a unique last sort key so pages do not overlap).
+     */
+    @Transactional(readOnly = true)
+    public Page<RequestOverview> search(RequestSearch search, Pageable page) {
+        return overviews.findAll(RequestSearches.of(search), page);
+    }
+
     private static Pageable withSort(Pageable page, Sort sort) {
         return page.getSort().isSorted() ? page
                 : org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize(), sort);

@@ -1,0 +1,77 @@
+package school.training.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 14's register on a phone: the office looks for a request by a word of its title, finds it among
+ * the school's requests, and opens it.
+ */
+class RegisterBrowserTests extends BrowserTestBase {
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    IdentityService identityService;
+
+    @Test
+    void theOfficeFindsARequestByItsTitleOnAPhoneAndOpensIt() {
+        String title = "台账浏览器 " + System.nanoTime();
+        String id = request("li.na", title);
+
+        Dimension before = driver().manage().window().getSize();
+        try {
+            driver().manage().window().setSize(new Dimension(390, 844));
+            loginAs("zhao.min");
+            clickAndWaitForNewPage(By.id("nav-register"));
+            type(By.id("title"), title);
+            clickAndWaitForNewPage(By.id("register-search"));
+            assertThat(visible(By.id("register-total")).getText()).isEqualTo("1");
+            assertThat(visible(By.cssSelector("#register-table tr[data-request='" + id + "']")).getText())
+                    .contains(title).contains("李娜").contains("语文组").contains("待教研组长审核");
+            assertThat(js("return document.documentElement.scrollWidth > window.innerWidth;"))
+                    .as("no sideways scrolling on a phone").isEqualTo(false);
+            clickAndWaitForNewPage(By.linkText(title));
+            assertThat(driver().getCurrentUrl()).endsWith("/requests/" + id);
+            assertThat(visible(By.tagName("main")).getText()).contains(title);
+            logout();
+        } finally {
+            driver().manage().window().setSize(before);
+        }
+    }
+
+    private String request(String applicant, String title) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("title", title);
+        variables.put("organizer", "市教育局教研室");
+        variables.put("level", "municipal");
+        variables.put("kind", "training");
+        variables.put("location", "市第一中学");
+        variables.put("outOfProvince", Boolean.FALSE);
+        variables.put("startDate", LocalDate.now().plusDays(20).toString());
+        variables.put("endDate", LocalDate.now().plusDays(21).toString());
+        variables.put("purpose", "学习新课标下的教学方法");
+        variables.put("classCover", "王老师代课");
+        variables.put("budgetTransport", 100.0);
+        variables.put("budgetLodging", 300.0);
+        variables.put("budgetFees", 200.0);
+        variables.put("budgetOther", 0.0);
+        variables.put("applicant", applicant);
+        // seeded as the app does (no signed-in caller), so the engine's start rules for people do not apply
+        try {
+            return runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
