@@ -1,5 +1,7 @@
 package school.training.externalstudy;
 
+import java.sql.Connection;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -8,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.persistence.EntityManager;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
+import org.hibernate.Session;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -45,9 +50,10 @@ public class ApprovalNumbers {
     private final Clock clock;
     private final MessageSource messages;
     private final TransactionTemplate freshRead;
+    private final EntityManager entityManager;
 
     ApprovalNumbers(RegisteredApprovalNumberRepository registered, ProcessEngineConfigurationImpl engine, Clock clock,
-            MessageSource messages, PlatformTransactionManager transactions) {
+            MessageSource messages, PlatformTransactionManager transactions, EntityManager entityManager) {
         this.registered = registered;
         this.engine = engine;
         this.clock = clock;
@@ -55,6 +61,7 @@ public class ApprovalNumbers {
         this.freshRead = new TransactionTemplate(transactions);
         this.freshRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.freshRead.setReadOnly(true);
+        this.entityManager = entityManager;
     }
 
     /** Task listener on create of {@code officeRegistration}: pre-fills the next number of this year. */
@@ -85,11 +92,29 @@ public class ApprovalNumbers {
             throw taken(number, processInstanceId);
         }
         try {
-            record(number, processInstanceId, registeredBy(task), clock.instant());
+            recordWithSavepoint(number, processInstanceId, registeredBy(task), clock.instant());
         } catch (DataIntegrityViolationException | ConcurrencyFailureException raced) {
             // a colleague's registration of the same number committed first (or is about to)
             throw taken(number, processInstanceId);
         }
+    }
+
+    /**
+     * PostgreSQL refuses every statement after a failed one until the transaction ends, and the engine still reads
+     * executions while it handles the listener's refusal: a failed insert falls back to a savepoint (JDBC's own,
+     * as Spring's JPA transactions offer no nested ones) so the refusal reaches the person, not a 500.
+     */
+    private void recordWithSavepoint(String number, String processInstanceId, String registeredBy,
+            Instant registeredAt) {
+        Session session = entityManager.unwrap(Session.class);
+        Savepoint savepoint = session.doReturningWork(Connection::setSavepoint);
+        try {
+            record(number, processInstanceId, registeredBy, registeredAt);
+        } catch (RuntimeException failed) {
+            session.doWork(connection -> connection.rollback(savepoint));
+            throw failed;
+        }
+        session.doWork(connection -> connection.releaseSavepoint(savepoint));
     }
 
     /** Inserts and flushes at once, so a duplicate fails here and not at some later flush. */

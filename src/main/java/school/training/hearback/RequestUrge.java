@@ -13,7 +13,7 @@ import jakarta.persistence.UniqueConstraint;
 
 /**
  * One urge (催办) of a request. The unique key on request and day is what keeps it to once a day, also
- * when two tabs (or two nodes) urge at the same moment: the second insert fails (migration V8).
+ * when two tabs (or two nodes) urge at the same moment: the second insert fails (migration V6).
  */
 @Entity
 @Table(name = "request_urge", uniqueConstraints = @UniqueConstraint(name = "uk_request_urge_day",

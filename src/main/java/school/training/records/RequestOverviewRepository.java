@@ -19,7 +19,8 @@ interface RequestOverviewRepository extends JpaRepository<RequestOverview, Strin
     @Query("""
             select r from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
               and r.step in :steps and (:group is null or r.teachingGroupId = :group)
-              and (:dueFrom is null or r.due >= :dueFrom) and (:dueBefore is null or r.due < :dueBefore)""")
+              and (cast(:dueFrom as LocalDateTime) is null or r.due >= :dueFrom)
+              and (cast(:dueBefore as LocalDateTime) is null or r.due < :dueBefore)""")
     Page<RequestOverview> waitingIn(@Param("key") String processKey, @Param("steps") Collection<String> steps,
             @Param("group") String group, @Param("dueFrom") LocalDateTime dueFrom,
             @Param("dueBefore") LocalDateTime dueBefore, Pageable page);
