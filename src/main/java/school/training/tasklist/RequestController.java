@@ -91,7 +91,8 @@ class RequestController {
                 Map.of(), null, user.id());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return startPage(processKey, form, submission.redisplay(Map.of()), submission.errors(), model);
+            return startPage(processKey, form, posting.redisplay(submission, Map.of(), user.id(), List.of()),
+                    submission.errors(), model);
         }
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
@@ -101,7 +102,8 @@ class RequestController {
         } catch (RuleViolation e) {
             // the engine's gate saw what this page could not (it checks every client the same way)
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return startPage(processKey, form, submission.redisplay(Map.of()), e.errors(), model);
+            return startPage(processKey, form, posting.redisplay(submission, Map.of(), user.id(), stored), e.errors(),
+                    model);
         }
         posting.link(stored, instance.getId());
         redirect.addFlashAttribute("notice", "request.submitted");

@@ -100,7 +100,8 @@ class TaskController {
                 task.getProcessInstanceId(), user.id());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(task, form, submission.redisplay(current), submission.errors(), user, model);
+            return page(task, form, posting.redisplay(submission, current, user.id(), List.of()), submission.errors(),
+                    user, model);
         }
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
@@ -110,7 +111,7 @@ class TaskController {
         } catch (RuleViolation e) {
             // a rule only the engine could see (a number taken a moment ago): beside the field, nothing lost
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(task, form, submission.redisplay(current), e.errors(), user, model);
+            return page(task, form, posting.redisplay(submission, current, user.id(), stored), e.errors(), user, model);
         }
         posting.link(stored, task.getProcessInstanceId());
         copy(task, user, request);

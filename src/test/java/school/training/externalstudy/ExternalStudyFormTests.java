@@ -147,6 +147,37 @@ class ExternalStudyFormTests {
     }
 
     @Test
+    void aFileAttachedToARefusedFormIsKeptForTheNextAttemptAndNobodyElsesFileCanBeSlippedIn() throws Exception {
+        Map<String, String> fields = WebFixtures.validFields();
+        fields.remove("title");
+
+        // the title is missing: the page says so and offers back the invitation she attached (issue 14's walkthrough)
+        String page = rejected(fields, WebFixtures.pdf("会议通知.pdf"));
+        assertThat(page).contains("会议通知.pdf");
+        java.util.regex.Matcher kept = java.util.regex.Pattern
+                .compile("name=\"invitation__kept\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(kept.find()).as("the kept file travels with the form").isTrue();
+        String keptId = kept.group(1);
+        assertThat(attachments.find(keptId)).get().extracting(a -> a.getUploadedBy()).isEqualTo("li.na");
+
+        // another teacher cannot borrow it: for him the invitation is still missing
+        Map<String, String> his = WebFixtures.validFields();
+        his.put("invitation__kept", keptId);
+        String refused = mvc.perform(WebFixtures.startForm(his).with(web.as("zhou.tao")))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(errorBeside(refused, "invitation")).isEqualTo("此项必填");
+
+        // she adds the title and sends again without choosing the file: the request has her invitation
+        fields.put("title", "带着已上传文件的申请");
+        fields.put("invitation__kept", keptId);
+        String location = mvc.perform(WebFixtures.startForm(fields).with(web.as("li.na")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.substring("/requests/".length());
+        assertThat(runtimeService.getVariable(id, "invitation")).isEqualTo(keptId);
+        assertThat(attachments.find(keptId).get().getProcessInstanceId()).isEqualTo(id);
+    }
+
+    @Test
     void programFilesAreNotAccepted() throws Exception {
         String page = rejected(WebFixtures.validFields(),
                 new MockMultipartFile("invitation", "invitation.exe", "application/octet-stream", new byte[] { 77, 90 }));

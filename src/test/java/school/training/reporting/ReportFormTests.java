@@ -92,6 +92,35 @@ class ReportFormTests {
 
         assertThat(page).contains("id=\"err-receipts\"", "id=\"err-reflections\"", "很好。");
         assertThat(runtimeService.getActiveActivityIds(report.getId())).contains("submitReport");
+        // the handout she attached is offered back, not silently dropped (issue 14's walkthrough)
+        assertThat(page).contains("讲义.pdf", "name=\"materials__kept\"");
+    }
+
+    /** A reflection of the 200 characters the form asks for. */
+    private static final String REFLECTION = "这次学习让我认识到整本书阅读需要长期规划，回校后准备在班里试行共读计划。".repeat(6);
+
+    @Test
+    void aReturnedReportKeepsItsMaterialsAndANewUploadIsAddedToThem() throws Exception {
+        // given a report with one handout, returned by the leader
+        checkIn();
+        MockMultipartHttpServletRequestBuilder first = post(task("submitReport"), Map.of("reflections",
+                REFLECTION, "actualTransport", "0",
+                "actualLodging", "0", "actualFees", "0", "actualOther", "0"));
+        first.file(new MockMultipartFile("materials", "讲义.pdf", "application/pdf", "%PDF-1.4 a".getBytes()));
+        mvc.perform(first.with(web.as("li.na"))).andExpect(status().is3xxRedirection());
+        String handout = (String) runtimeService.getVariable(report.getId(), "materials");
+        taskService.complete(task("reviewReport"), Map.of("reviewDecision", "revise", "reviewComment", "请补充课件"));
+
+        // when she adds the slides on the returned report
+        MockMultipartHttpServletRequestBuilder again = post(task("submitReport"), Map.of("reflections",
+                REFLECTION, "actualTransport", "0",
+                "actualLodging", "0", "actualFees", "0", "actualOther", "0"));
+        again.file(new MockMultipartFile("materials", "课件.pdf", "application/pdf", "%PDF-1.4 b".getBytes()));
+        mvc.perform(again.with(web.as("li.na"))).andExpect(status().is3xxRedirection());
+
+        // then the report has both files, the first one first
+        String materials = (String) runtimeService.getVariable(report.getId(), "materials");
+        assertThat(materials.split(",")).hasSize(2).startsWith(handout);
     }
 
     @Test
