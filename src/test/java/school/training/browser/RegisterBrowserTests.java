@@ -41,6 +41,11 @@ class RegisterBrowserTests extends BrowserTestBase {
                     .contains(title).contains("李娜").contains("语文组").contains("待教研组长审核");
             assertThat(js("return document.documentElement.scrollWidth > window.innerWidth;"))
                     .as("no sideways scrolling on a phone").isEqualTo(false);
+            // the header's links keep their words on one line each (issue 14: "我的/工作/台" on a phone)
+            assertThat(js("return Array.from(document.querySelectorAll('.top-nav a')).filter(a => "
+                    + "a.getClientRects().length > 1 || a.getBoundingClientRect().height > "
+                    + "1.5 * parseFloat(getComputedStyle(a).lineHeight)).map(a => a.textContent).join('|');"))
+                    .as("header links broken over lines").isEqualTo("");
             clickAndWaitForNewPage(By.linkText(title));
             assertThat(driver().getCurrentUrl()).endsWith("/requests/" + id);
             assertThat(visible(By.tagName("main")).getText()).contains(title);

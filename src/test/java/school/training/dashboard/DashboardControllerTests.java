@@ -71,6 +71,8 @@ class DashboardControllerTests {
         String row = text(row(overdue, mathOverdue));
         assertThat(row).containsSubsequence("周涛", "数学组", prefix + "数学研讨", "回校报到").endsWith(" 4");
         assertThat(row(overdue, mathOverdue)).contains("href=\"/requests/" + mathOverdue + "\"");
+        // on a phone the headings are hidden: every cell names its column (issue 14's walkthrough)
+        assertThat(row(overdue, mathOverdue)).contains("data-label=\"教师\"", "data-label=\"教研组\"");
         assertThat(page).contains("<select id=\"group\"", "value=\"science\"");
 
         String math = page("/office?group=math", as("liu.hua", "principal"));

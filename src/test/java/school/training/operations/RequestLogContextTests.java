@@ -1,6 +1,9 @@
 package school.training.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +50,9 @@ class RequestLogContextTests {
         ResponseEntity<String> answer = get("li.na", "/engine-rest/task", "li-na-call-42");
 
         assertThat(answer.getHeaders().getFirst(RequestLogContext.HEADER)).isEqualTo("li-na-call-42");
-        assertThat(output.getOut()).containsPattern("\\[li-na-call-42\\] \\[li\\.na\\].*GET /engine-rest/task -> 200");
+        // the filter writes its line after the answer has gone out: wait for it rather than race it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[li-na-call-42\\] \\[li\\.na\\].*GET /engine-rest/task -> 200"));
     }
 
     @Test
@@ -74,8 +79,9 @@ class RequestLogContextTests {
 
         assertThat(answer.getHeaders().getFirst(RequestLogContext.HEADER)).isEqualTo("wrong-password-7");
         // the engine's own line about the failed password check, written inside Spring Security
-        assertThat(output.getOut()).containsPattern("\\[wrong-password-7\\] \\[-\\].*'cai\\.min'")
-                .containsPattern("\\[wrong-password-7\\] \\[-\\].*GET /engine-rest/task -> 401");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[wrong-password-7\\] \\[-\\].*'cai\\.min'")
+                .containsPattern("\\[wrong-password-7\\] \\[-\\].*GET /engine-rest/task -> 401"));
     }
 
     @Test
@@ -83,7 +89,8 @@ class RequestLogContextTests {
         ResponseEntity<String> answer = get(null, "/login", null);
 
         String id = answer.getHeaders().getFirst(RequestLogContext.HEADER);
-        assertThat(output.getOut()).contains("[" + id + "] [-]").contains("GET /login -> 200");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("[" + id + "] [-]").contains("GET /login -> 200"));
     }
 
     private ResponseEntity<String> get(String user, String path, String requestId) {
