@@ -10,13 +10,18 @@ import org.springframework.stereotype.Component;
 
 import school.training.tasklist.RequestPanel;
 
-/** The reimbursement statement on a report-back's page: the teacher sees approved, actual, paid and why. */
+/**
+ * The reimbursement statement on a report-back's page and its task pages: the approved budget lines from the
+ * start (the teacher writing her report and the leader reviewing it compare against them), then actual,
+ * reimbursable and paid with the approval number, which is what the office settles.
+ */
 @Component
 class ReimbursementPanel implements RequestPanel {
 
+    /** {@code actual} and {@code reimbursable} are null until the teacher reports what she spent. */
     record Line(String name, BigDecimal approved, BigDecimal actual, BigDecimal reimbursable) {
         public boolean capped() {
-            return actual.compareTo(approved) > 0;
+            return actual != null && actual.compareTo(approved) > 0;
         }
     }
 
@@ -37,9 +42,10 @@ class ReimbursementPanel implements RequestPanel {
 
     @Override
     public Map<String, Object> model(String processInstanceId, Map<String, Object> variables) {
-        if (!variables.containsKey("actualTotal")) {
-            return null; // nothing spent reported yet
+        if (Reimbursement.LINES.values().stream().noneMatch(names -> variables.containsKey(names[0]))) {
+            return null; // a report-back without a budget (none was approved)
         }
+        boolean reported = variables.containsKey("actualTotal");
         List<Line> lines = new ArrayList<>();
         BigDecimal approved = BigDecimal.ZERO;
         BigDecimal actual = BigDecimal.ZERO;
@@ -49,16 +55,18 @@ class ReimbursementPanel implements RequestPanel {
             BigDecimal a = Reimbursement.yuan(variables.get(names[0]));
             BigDecimal b = Reimbursement.yuan(variables.get(names[1]));
             BigDecimal c = Reimbursement.reimbursable(a, b);
-            lines.add(new Line(line.getKey(), a, b, c));
+            lines.add(reported ? new Line(line.getKey(), a, b, c) : new Line(line.getKey(), a, null, null));
             approved = approved.add(a);
             actual = actual.add(b);
             payable = payable.add(c);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("lines", lines);
+        model.put("reported", reported);
+        model.put("approvalNumber", variables.get("approvalNumber"));
         model.put("approvedTotal", approved);
-        model.put("actualTotal", actual);
-        model.put("reimbursableTotal", payable);
+        model.put("actualTotal", reported ? actual : null);
+        model.put("reimbursableTotal", reported ? payable : null);
         boolean settled = variables.containsKey("reimbursedTotal");
         BigDecimal penalty = Reimbursement.yuan(variables.get("penaltyAmount"));
         model.put("penalty", settled && penalty.signum() > 0 ? penalty : null);

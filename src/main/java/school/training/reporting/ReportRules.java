@@ -14,7 +14,8 @@ import school.training.tasklist.SubmissionRules;
 
 /**
  * What the report-back forms cannot say in their schema: a changed return date is given and makes
- * sense, spending comes with receipts, a returned report says why, a penalty has a reason and does not
+ * sense, spending comes with receipts, a returned report says why, an accepted one says whether it is to
+ * be shared, a penalty has a reason and does not
  * exceed what would be paid.
  */
 @Component
@@ -48,6 +49,10 @@ class ReportRules implements SubmissionRules {
         }
         if ("revise".equals(values.get("reviewDecision")) && blank(values.get("reviewComment"))) {
             submission.reject("reviewComment", "reporting.error.reasonRequired");
+        }
+        // whether to share is decided with the acceptance; a report sent back is not asked yet
+        if ("approve".equals(values.get("reviewDecision")) && blank(values.get("sharing"))) {
+            submission.reject("sharing", "reporting.error.sharingRequired");
         }
         if (values.get("penaltyAmount") instanceof Number penalty && penalty.doubleValue() > 0) {
             if (blank(values.get("penaltyReason"))) {

@@ -48,17 +48,13 @@ class RequestController {
     private final TaskService taskService;
     private final Attachments attachments;
     private final List<Withdrawal> withdrawals;
-    private final List<RequestPanel> panels;
+    private final RequestPanels panels;
     private final List<StartFormDefaults> defaults;
     private final List<AttachmentReaders> readers;
 
-    /** A module's panel with what it shows for this request. */
-    record ShownPanel(String template, String fragment, Map<String, Object> model) {
-    }
-
     RequestController(DeployedForms forms, FormPosting posting, Requests requests, RequestAccess access,
             RequestStarter starter, TaskService taskService,
-            Attachments attachments, List<Withdrawal> withdrawals, List<RequestPanel> panels,
+            Attachments attachments, List<Withdrawal> withdrawals, RequestPanels panels,
             List<StartFormDefaults> defaults, List<AttachmentReaders> readers) {
         this.defaults = defaults;
         this.readers = readers;
@@ -120,9 +116,7 @@ class RequestController {
         model.addAttribute("request", summary);
         model.addAttribute("documents", documents);
         model.addAttribute("requestValues", values);
-        model.addAttribute("panels", panels.stream().filter(panel -> panel.appliesTo(summary.processKey()))
-                .map(panel -> new ShownPanel(panel.template(), panel.fragment(), panel.model(id, values)))
-                .filter(shown -> shown.model() != null).toList());
+        model.addAttribute("panels", panels.shown(summary.processKey(), id, values));
         model.addAttribute("timeline", requests.timeline(id));
         model.addAttribute("canWithdraw", withdrawal(summary.processKey())
                 .map(w -> w.canWithdraw(id, user.id())).orElse(false));

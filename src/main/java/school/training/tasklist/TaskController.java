@@ -47,9 +47,12 @@ class TaskController {
     private final LostRaces races;
     private final Directory directory;
     private final ApplicationEventPublisher events;
+    private final RequestPanels panels;
 
     TaskController(Inbox inbox, TaskCompletion completion, DeployedForms forms, FormPosting posting, Requests requests,
-            List<Withdrawal> withdrawals, LostRaces races, Directory directory, ApplicationEventPublisher events) {
+            List<Withdrawal> withdrawals, LostRaces races, Directory directory, ApplicationEventPublisher events,
+            RequestPanels panels) {
+        this.panels = panels;
         this.directory = directory;
         this.events = events;
         this.races = races;
@@ -187,6 +190,8 @@ class TaskController {
         model.addAttribute("request", summary);
         model.addAttribute("documents", documents);
         model.addAttribute("requestValues", requestValues);
+        // what the decision is about beyond the form: amounts, scores, support granted (the modules' panels)
+        model.addAttribute("panels", panels.shown(summary.processKey(), task.getProcessInstanceId(), requestValues));
         // the applicant's own step (check in, write the report, revise) versus someone deciding on it
         model.addAttribute("applicantTask", user.id().equals(requestValues.get("applicant")));
         // whom a decision may be copied to (抄送): the school's people but the approver and the applicant

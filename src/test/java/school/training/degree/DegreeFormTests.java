@@ -183,6 +183,30 @@ class DegreeFormTests {
     }
 
     @Test
+    void thePagesShowTheSupportAskedForAndOnceRegisteredTheSupportGranted() throws Exception {
+        // given zhou.tao asking for 50% of the tuition and 10 days of exam leave, approved by his leader
+        ProcessInstance instance = applications.start("zhou.tao", Map.of("startDate", TWO_YEARS_AGO));
+        applications.complete(instance, DegreeProcess.LEADER_OPINION, Map.of("leaderDecision", "approve"));
+
+        // then the principal deciding sees what he asked for, nothing granted yet
+        String deciding = mvc.perform(get("/tasks/" + applications.task(instance, DegreeProcess.PRINCIPAL_APPROVAL)
+                .getId()).with(web.as("liu.hua"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(deciding).contains("id=\"degree-support\"", "id=\"support-pending\"", "<td>50%</td>");
+
+        // when the office registers 40% and 8 days
+        applications.complete(instance, DegreeProcess.PRINCIPAL_APPROVAL, Map.of("principalDecision", "approve"));
+        applications.complete(instance, DegreeProcess.OFFICE_REGISTRATION, DegreeApplications.registration());
+
+        // then his own page while studying shows the support granted beside what he asked for
+        String studying = mvc.perform(get("/tasks/" + applications.task(instance, DegreeProcess.SUBMIT_COMPLETION)
+                .getId()).with(web.as("zhou.tao"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(studying).contains("<td class=\"granted\">40%</td>", "<td class=\"granted\">8</td>",
+                "id=\"support-number\">XL-2030-001<").doesNotContain("id=\"support-pending\"");
+    }
+
+    @Test
     void aCompletionNeedsTheCertificateAndAGraduationDateNotInTheFuture() throws Exception {
         ProcessInstance instance = applications.studying("zhou.tao", Map.of("startDate", TWO_YEARS_AGO));
         String task = applications.task(instance, DegreeProcess.SUBMIT_COMPLETION).getId();

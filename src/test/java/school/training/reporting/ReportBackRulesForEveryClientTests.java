@@ -124,6 +124,31 @@ class ReportBackRulesForEveryClientTests {
     }
 
     @Test
+    void aReturnedReportIsNotAskedWhetherToShareButAnAcceptedOneMustSay() {
+        // given li.na's report waiting for her leader
+        ProcessInstance report = checkedIn("li.na");
+        rest.complete("li.na", task(report, SUBMIT_REPORT).getId(), report("li.na", 600.0, 900.0, 600.0, 0.0))
+                .isNoContent();
+
+        // when the leader sends it back with a reason and no sharing decision, it goes back to her
+        rest.complete("chen.jing", task(report, REVIEW_REPORT).getId(),
+                Map.of("reviewDecision", "revise", "reviewComment", "请补充课堂实践的设想")).isNoContent();
+        assertThat(runtimeService.getActiveActivityIds(report.getId())).containsExactly(SUBMIT_REPORT);
+
+        // when he accepts the revised report without saying whether it is to be shared, it is refused
+        rest.complete("li.na", task(report, SUBMIT_REPORT).getId(), report("li.na", 600.0, 900.0, 600.0, 0.0))
+                .isNoContent();
+        String review = task(report, REVIEW_REPORT).getId();
+        rest.complete("chen.jing", review, Map.of("reviewDecision", "approve"))
+                .isRefused(BAD_REQUEST, "sharing", "通过时请选择是否需要分享");
+        assertThat(task(report, REVIEW_REPORT).getId()).isEqualTo(review);
+
+        // and with the decision it goes on
+        rest.complete("chen.jing", review, Map.of("reviewDecision", "approve", "sharing", "none")).isNoContent();
+        assertThat(runtimeService.getActiveActivityIds(report.getId())).containsExactly(SETTLE_REIMBURSEMENT);
+    }
+
+    @Test
     void aSharingSessionCannotBeDatedBeforeTheTeacherCameBack() {
         // given li.na's report accepted with a sharing session at the staff meeting
         ProcessInstance report = checkedIn("li.na");

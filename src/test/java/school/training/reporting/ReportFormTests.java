@@ -124,6 +124,40 @@ class ReportFormTests {
     }
 
     @Test
+    void everyPageOfTheReportShowsTheApprovedBudgetAndTheSettlementShowsWhatIsPaid() throws Exception {
+        // given li.na back from a trip approved at 800 / 900 / 600 / 0 yuan
+        checkIn();
+
+        // then writing her report she sees the approved budget, nothing spent reported yet
+        String writing = mvc.perform(get("/tasks/" + task("submitReport")).with(web.as("li.na")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(writing).contains("id=\"reimbursement\"", "id=\"approved-total\">2300.00<",
+                "id=\"reimbursement-not-reported\"");
+
+        // when she reports 1000 yuan of transport (over the budget) and the rest as approved
+        MockMultipartHttpServletRequestBuilder submit = post(task("submitReport"), Map.of("reflections", REFLECTION,
+                "actualTransport", "1000", "actualLodging", "900", "actualFees", "600", "actualOther", "0"));
+        submit.file(new MockMultipartFile("materials", "讲义.pdf", "application/pdf", "%PDF-1.4".getBytes()));
+        submit.file(new MockMultipartFile("receipts", "票据.pdf", "application/pdf", "%PDF-1.4 r".getBytes()));
+        mvc.perform(submit.with(web.as("li.na"))).andExpect(status().is3xxRedirection());
+
+        // then her leader reviewing it compares budget and spending line by line
+        String review = mvc.perform(get("/tasks/" + task("reviewReport")).with(web.as("chen.jing")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(review).contains("id=\"approved-total\">2300.00<", "<td>1000.00</td>",
+                "id=\"reimbursable-total\">2300.00<");
+        taskService.complete(task("reviewReport"), Map.of("reviewDecision", "approve", "sharing", "none"));
+
+        // and the office settling it sees the approval number and what is to be paid
+        String settle = mvc.perform(get("/tasks/" + task("settleReimbursement")).with(web.as("zhao.min")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Object number = runtimeService.getVariable(report.getId(), "approvalNumber");
+        assertThat(number).isNotNull();
+        assertThat(settle).contains("id=\"reimbursement-approval-number\">" + number + "<",
+                "id=\"reimbursable-total\">2300.00<", "class=\"capped\"");
+    }
+
+    @Test
     void aPenaltyNeedsAReasonAndCannotExceedWhatWouldBePaid() throws Exception {
         checkIn();
         taskService.complete(task("submitReport"), ReportBacks.report(100, 900, 600, 0));

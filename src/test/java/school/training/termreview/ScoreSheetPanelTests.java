@@ -73,6 +73,35 @@ class ScoreSheetPanelTests {
                 .contains("校长调整：评分 66 分，调整为 76 分。", "组内公开课表现突出", "id=\"appeal-due\"");
     }
 
+    @Test
+    void theAppealAndThePrincipalsReReviewShowTheScoreSheetTheyAreAbout() throws Exception {
+        // given the teacher scored 66 (two lesson plans missing) and the result confirmed as it is
+        taskService.complete(ScoringControllerTests.scoringTask(taskService, review), Map.of("archiveDeduction", 0.0,
+                "missingLessonPlans", 2.0, "observationDeduction", 0.0, "deductionReason", "缺交两次教案"));
+        String confirmation = taskService.createTaskQuery().processInstanceId(review).singleResult().getId();
+        taskService.claim(confirmation, "liu.hua");
+        taskService.complete(confirmation, Map.of("principalDecision", "approve"));
+
+        // then deciding whether to appeal, she sees her items, deductions, total and grade
+        String appeal = taskService.createTaskQuery().processInstanceId(review).taskDefinitionKey("appeal")
+                .singleResult().getId();
+        String appealPage = taskPage(appeal, teacher);
+        assertThat(appealPage).contains("id=\"score-sheet\"", "缺交两次教案", "缺交 2 次，每次扣 2 分")
+                .containsPattern("id=\"score-total\"><strong>66</strong>").containsPattern("id=\"score-grade\"[^>]*>合格<");
+
+        // when she appeals, the principal re-reviewing sees the same sheet beside her reason
+        taskService.complete(appeal, Map.of("appealDecision", "appeal", "appealReason", "教案已补交，请复核"));
+        String reReview = taskService.createTaskQuery().processInstanceId(review).taskDefinitionKey("principalReReview")
+                .singleResult().getId();
+        assertThat(taskPage(reReview, "liu.hua")).contains("id=\"score-sheet\"", "缺交两次教案", "教案已补交，请复核")
+                .containsPattern("id=\"score-total\"><strong>66</strong>");
+    }
+
+    private String taskPage(String taskId, String user) throws Exception {
+        return mvc.perform(get("/tasks/" + taskId).with(new WebFixtures(identityService).as(user))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     private String page() throws Exception {
         return mvc.perform(get("/requests/" + review).with(new WebFixtures(identityService).as(teacher))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
