@@ -13,6 +13,7 @@ import school.training.archive.ProfessionalArchive;
 import school.training.people.Degree;
 import school.training.people.Directory;
 import school.training.records.RequestRecords;
+import school.training.web.LocalisedText;
 
 /**
  * Service task {@code recordNewDegree}, once the office has verified the certificate: the teacher's
@@ -48,7 +49,7 @@ class DegreeRecorded implements JavaDelegate {
         }
         Object graduated = facts.get("graduationDate");
         LocalDate date = graduated == null ? LocalDate.now(clock) : LocalDate.parse(graduated.toString());
-        String summary = "%s · %s · %s · 学校支持：学费 %s%%，考试假 %s 天/年".formatted(execution.getVariable("routeLabel"),
+        String summary = LocalisedText.of("archive.degree.summary", LocalisedText.of("degreestats.route." + facts.get("route")),
                 facts.get("institution"), facts.get("major"),
                 number(facts.get("grantedTuitionShare")), number(facts.get("grantedExamLeaveDays")));
         archive.record(teacher, date, ArchiveKind.DEGREE, (String) execution.getVariable("title"), summary,

@@ -22,6 +22,7 @@ import org.springframework.util.StringUtils;
 import school.training.engine.AsTheApp;
 import school.training.people.Directory;
 import school.training.people.Person;
+import school.training.web.LocalisedText;
 
 /**
  * The notifications facade, also the bean {@code notifications} that BPMN expressions call, e.g.
@@ -45,10 +46,13 @@ public class Notifications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
+    private final LocalisedText localised;
 
     Notifications(NotificationRepository repository, IdentityService identityService, Directory directory,
             MessageSource messages, ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events,
-            Clock clock, @Value("${training.notifications.base-url:http://localhost:8080}") String baseUrl) {
+            Clock clock, @Value("${training.notifications.base-url:http://localhost:8080}") String baseUrl,
+            LocalisedText localised) {
+        this.localised = localised;
         this.repository = repository;
         this.identityService = identityService;
         this.directory = directory;
@@ -135,10 +139,13 @@ public class Notifications {
         repository.markAllRead(userId, clock.instant());
     }
 
-    /** The notification's text in the given language; an unknown key shows as itself rather than failing. */
+    /**
+     * The notification's text in the given language; an unknown key shows as itself rather than failing. An
+     * argument the app wrote as a message key (a grade) reads in that language too.
+     */
     public String text(Notification notification, Locale locale) {
-        return messages.getMessage(notification.getMessageKey(), notification.getArgs().toArray(),
-                notification.getMessageKey(), locale);
+        Object[] args = notification.getArgs().stream().map(arg -> localised.read(arg, locale)).toArray();
+        return messages.getMessage(notification.getMessageKey(), args, notification.getMessageKey(), locale);
     }
 
     /**

@@ -33,6 +33,7 @@ import school.training.people.Role;
 import school.training.people.TeachingGroup;
 import school.training.research.ActivityTally;
 import school.training.research.ResearchActivities;
+import school.training.web.LocalisedText;
 
 /**
  * What the observation pages do, and who may: the observer records and edits their own observations; the
@@ -127,8 +128,10 @@ class ObservationRecords {
     /** The observer's archive gets one entry per observation (written once, whatever happens later). */
     void recordInArchive(LessonObservation o) {
         String observed = observedName(o);
-        String title = "听课记录 " + o.getLessonDate().format(DAY) + " " + o.getClassName() + " " + o.getSubject();
-        String summary = "授课教师：" + observed + (o.getTopic() == null ? "" : "；课题：" + o.getTopic());
+        String title = LocalisedText.of("archive.observation.title", o.getLessonDate().format(DAY), o.getClassName(),
+                o.getSubject());
+        String summary = o.getTopic() == null ? LocalisedText.of("archive.observation.summary", observed)
+                : LocalisedText.of("archive.observation.summaryWithTopic", observed, o.getTopic());
         archive.record(o.getObserverId(), o.getLessonDate(), ArchiveKind.OBSERVATION_RECORD, title, summary,
                 ARCHIVE_SOURCE, String.valueOf(o.getId()));
     }

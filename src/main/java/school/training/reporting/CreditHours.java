@@ -15,6 +15,7 @@ import school.training.archive.ArchiveKind;
 import school.training.archive.ProfessionalArchive;
 import school.training.ledger.Category;
 import school.training.ledger.TrainingLedger;
+import school.training.web.LocalisedText;
 
 /**
  * Service task {@code creditTrainingHours}, once the report is accepted: the hours on the certificate,
@@ -63,7 +64,7 @@ class CreditHours implements JavaDelegate {
     }
 
     private static String summary(Map<String, Object> facts, BigDecimal hours) {
-        return "%s–%s · %s · %s 学时 · %s".formatted(facts.get("startDate"), facts.get("endDate"),
+        return LocalisedText.of("archive.outsideStudy.summary", facts.get("startDate"), facts.get("endDate"),
                 facts.get("location"), hours.toPlainString(), facts.get("approvalNumber"));
     }
 }

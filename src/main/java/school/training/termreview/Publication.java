@@ -15,6 +15,7 @@ import school.training.archive.ArchiveKind;
 import school.training.archive.ProfessionalArchive;
 import school.training.notifications.Notifications;
 import school.training.people.CamundaGroups;
+import school.training.web.LocalisedText;
 
 /**
  * Service tasks {@code publishResult} and {@code publishFinalResult}: the teacher is told her score
@@ -47,7 +48,9 @@ class Publication implements JavaDelegate {
         boolean afterAppeal = "publishFinalResult".equals(execution.getCurrentActivityId());
         String teacher = (String) execution.getVariable("applicant");
         String grade = (String) execution.getVariable("grade");
-        String score = String.valueOf(((Number) execution.getVariable("totalScore")).doubleValue());
+        String score = new BigDecimal(execution.getVariable("totalScore").toString()).stripTrailingZeros().toPlainString();
+        // the grade as a message key: the archive and notifications read in the language of whoever opens them
+        String gradeText = LocalisedText.of("termReview.grade." + grade);
         String term = (String) execution.getVariable("termLabel");
         String link = "/requests/" + execution.getProcessInstanceId();
         execution.setVariable("gradeLabel", GRADES.getOrDefault(grade, grade));
@@ -61,11 +64,12 @@ class Publication implements JavaDelegate {
             results.save(new TermResult(execution.getProcessInstanceId(), teacher, afterAppeal,
                     new BigDecimal(score), grade, ClockUtil.getCurrentTime().toInstant()));
         }
-        archive.record(teacher, today, ArchiveKind.TERM_REVIEW, term + " 考核：" + GRADES.getOrDefault(grade, grade),
-                "总分 " + score + (afterAppeal ? "（申诉复核后）" : ""), TermReviewProcess.KEY,
+        archive.record(teacher, today, ArchiveKind.TERM_REVIEW, LocalisedText.of("archive.termReview.title", term, gradeText),
+                LocalisedText.of(afterAppeal ? "archive.termReview.reReviewed" : "archive.termReview.score", score),
+                TermReviewProcess.KEY,
                 execution.getProcessInstanceId() + (afterAppeal ? ":appeal" : ""));
         notifications.notify(teacher, afterAppeal ? "notify.termReviewReReviewed" : "notify.termReviewPublished", link,
-                term, score, GRADES.getOrDefault(grade, grade));
+                term, score, gradeText);
         if ("fail".equals(grade)) {
             notifications.notifyGroup(CamundaGroups.OFFICE, "notify.termReviewFailed", link,
                     (String) execution.getVariable("applicantName"), term, score);

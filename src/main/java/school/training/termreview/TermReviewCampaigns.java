@@ -247,7 +247,9 @@ public class TermReviewCampaigns {
             Map<String, Object> variables = new HashMap<>(facts.get(member.getTeacherId()));
             variables.put("applicant", member.getTeacherId());
             variables.put("campaignId", campaign.getId());
-            variables.put("title", campaign.getTermLabel() + " 考核");
+            // the term as the office named it; lists show the process (学期考核 / Term review) beside it, so the
+            // title reads right in either language
+            variables.put("title", campaign.getTermLabel());
             variables.put("termLabel", campaign.getTermLabel());
             variables.put("termStart", campaign.getTermStart().toString());
             variables.put("termEnd", campaign.getTermEnd().toString());

@@ -11,6 +11,7 @@ import static school.training.degree.DegreeProcess.VERIFY_CERTIFICATE;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -36,6 +37,7 @@ import school.training.notifications.Notification;
 import school.training.notifications.Notifications;
 import school.training.people.Degree;
 import school.training.people.Directory;
+import school.training.web.LocalisedText;
 
 /**
  * Drives process {@code degreeUpgrade} down its paths in the app's own engine (shared context: every
@@ -62,6 +64,8 @@ class DegreeUpgradeProcessTests {
     ProfessionalArchive archive;
     @Autowired
     Notifications notifications;
+    @Autowired
+    LocalisedText localised;
     @Autowired
     DegreeWithdrawal withdrawal;
 
@@ -297,7 +301,11 @@ class DegreeUpgradeProcessTests {
         assertThat(entry.getKind()).isEqualTo(ArchiveKind.DEGREE);
         assertThat(entry.getSourceId()).isEqualTo(instance.getId());
         assertThat(entry.getDate()).isEqualTo(LocalDate.parse("2032-06-30"));
-        assertThat(entry.getSummary()).contains("成人高考", "省教育学院", "数学与应用数学", "学费 40%", "考试假 8 天");
+        assertThat(localised.read(entry.getSummary(), Locale.SIMPLIFIED_CHINESE)).contains("成人高考", "省教育学院",
+                "数学与应用数学", "学费 40%", "考试假 8 天");
+        // and it reads in English for someone reading in English (issue 14's walkthrough)
+        assertThat(localised.read(entry.getSummary(), Locale.ENGLISH)).contains("Adult college entrance exam",
+                "40% of the tuition", "8 days of exam leave").doesNotContain("学费");
     }
 
     @Test
@@ -351,7 +359,7 @@ class DegreeUpgradeProcessTests {
         assertThat(directory.get(teacher).getDegree()).isEqualTo(Degree.BACHELOR);
         assertThat(archive.entriesOf(teacher)).singleElement().satisfies(entry -> {
             assertThat(entry.getKind()).isEqualTo(ArchiveKind.DEGREE);
-            assertThat(entry.getSummary()).contains("第二学历", "计算机科学与技术");
+            assertThat(localised.read(entry.getSummary(), Locale.SIMPLIFIED_CHINESE)).contains("第二学历", "计算机科学与技术");
         });
     }
 

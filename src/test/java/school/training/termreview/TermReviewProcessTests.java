@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -26,10 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import school.training.archive.ArchiveEntry;
 import school.training.archive.ProfessionalArchive;
+import school.training.notifications.Notification;
 import school.training.notifications.Notifications;
 import school.training.people.Directory;
 import school.training.people.Role;
+import school.training.web.LocalisedText;
 
 /** A term's review on the engine, for a teaching group of its own so counts are known. */
 @SpringBootTest
@@ -52,6 +56,8 @@ class TermReviewProcessTests {
     ProfessionalArchive archive;
     @Autowired
     Notifications notifications;
+    @Autowired
+    LocalisedText localised;
 
     String group;
 
@@ -114,6 +120,24 @@ class TermReviewProcessTests {
                 .containsEntry("grade", "pass").containsEntry("scoreBeforeAppeal", 54.0);
         assertThat(archive.entriesOf(group + ".teacher")).extracting(entry -> entry.getSourceId())
                 .contains(review.getId(), review.getId() + ":appeal");
+
+        // and what the app wrote reads in the reader's language: Chinese for the school, English for an English
+        // reader (issue 14's walkthrough: the grade, the archive entry and the review's title stayed Chinese)
+        ArchiveEntry reReviewed = archive.entriesOf(group + ".teacher").stream()
+                .filter(entry -> entry.getSourceId().equals(review.getId() + ":appeal")).findFirst().orElseThrow();
+        assertThat(localised.read(reReviewed.getTitle(), Locale.SIMPLIFIED_CHINESE)).endsWith("考核：合格");
+        assertThat(localised.read(reReviewed.getTitle(), Locale.ENGLISH)).endsWith("review: Pass");
+        assertThat(localised.read(reReviewed.getSummary(), Locale.ENGLISH)).isEqualTo(
+                "Total 62 (after the appeal was re-reviewed)");
+        Notification told = notifications.latest(group + ".teacher", 1).get(0);
+        assertThat(notifications.text(told, Locale.ENGLISH)).contains("62 points, Pass").doesNotContain("合格");
+        assertThat(notifications.text(told, Locale.SIMPLIFIED_CHINESE)).contains("62 分，合格");
+        assertThat(historyTitle(review)).doesNotContain("考核");
+    }
+
+    private String historyTitle(ProcessInstance review) {
+        return (String) processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(review.getId()).variableName("title").singleResult().getValue();
     }
 
     @Test
