@@ -1,5 +1,8 @@
 package school.training.records;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FormService;
@@ -27,6 +30,8 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
     private final Supplier<RequestRecords> records;
     private final Supplier<FormService> forms;
     private final Supplier<RequestOverviews> overviews;
+    /** Parsed forms by process definition id (start) or definition id and step; deployed forms never change. */
+    private final Map<String, Optional<FormSchema>> deployedForms = new ConcurrentHashMap<>();
 
     /** Suppliers: the plugin registers this before Spring has built the beans it needs. */
     public RecordEveryStep(Supplier<RequestRecords> records, Supplier<FormService> forms,
@@ -41,6 +46,8 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
         processDefinition.addListener(ExecutionListener.EVENTNAME_START,
                 (ExecutionListener) execution -> {
                     records.get().recordStart(execution);
+                    startForm(execution.getProcessDefinitionId()).ifPresent(form -> records.get()
+                            .linkFiles(execution.getProcessInstanceId(), form, execution.getVariables()));
                     overviews.get().started(execution);
                 });
         processDefinition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
@@ -48,6 +55,18 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
             boolean deleted = ((ExecutionEntity) execution).isCanceled();
             overviews.get().ended(execution.getProcessInstanceId(), deleted);
         });
+    }
+
+    /** The process's start form, if a person starts it (a report-back or a term review has none). */
+    private Optional<FormSchema> startForm(String processDefinitionId) {
+        return deployedForms.computeIfAbsent(processDefinitionId, key -> Context.getCommandContext()
+                .runWithoutAuthorization(() -> {
+            FormService formService = forms.get();
+            if (formService.getStartFormData(processDefinitionId).getCamundaFormRef() == null) {
+                return Optional.<FormSchema>empty();
+            }
+            return Optional.of(FormSchema.parse(formService.getDeployedStartForm(processDefinitionId)));
+        }));
     }
 
     @Override
@@ -71,9 +90,12 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
             userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
-                // the step's own form says which values are this step's decision
-                FormSchema form = Context.getCommandContext().runWithoutAuthorization(
-                        () -> FormSchema.parse(forms.get().getDeployedTaskForm(task.getId())));
+                // the step's own form says which values are this step's decision (a deployed process's forms
+                // never change: read once per process version and step)
+                FormSchema form = deployedForms.computeIfAbsent(task.getProcessDefinitionId() + "#"
+                        + task.getTaskDefinitionKey(), key -> Optional.of(Context.getCommandContext()
+                                .runWithoutAuthorization(() -> FormSchema.parse(forms.get()
+                                        .getDeployedTaskForm(task.getId()))))).orElseThrow();
                 records.get().recordStep(task, form);
                 overviews.get().closed(task.getProcessInstanceId(), task.getTaskDefinitionKey(), true);
             });

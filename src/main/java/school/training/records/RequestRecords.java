@@ -1,6 +1,7 @@
 package school.training.records;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import school.training.attachments.Attachments;
 import school.training.forms.FormComponent;
 import school.training.forms.FormSchema;
 
@@ -39,9 +41,11 @@ public class RequestRecords {
     private final StepRecordRepository steps;
     private final TaskHandoverRepository handovers;
     private final ApplicationEventPublisher events;
+    private final Attachments attachments;
 
     RequestRecords(RequestRecordRepository requests, StepRecordRepository steps, TaskHandoverRepository handovers,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Attachments attachments) {
+        this.attachments = attachments;
         this.events = events;
         this.requests = requests;
         this.steps = steps;
@@ -93,6 +97,7 @@ public class RequestRecords {
                 values.put(field.getKey(), value);
             }
         }
+        linkFiles(task.getProcessInstanceId(), form, values);
         String by = Context.getCommandContext().getAuthenticatedUserId();
         // the decision and comment the BPMN's own complete listener (tasklist's DecisionRecorder) left on the
         // task just before, kept here so a timeline reads its records, not history variables by task id
@@ -103,6 +108,21 @@ public class RequestRecords {
         events.publishEvent(new StepDecided(step.getProcessInstanceId(), step.getStep(), step.getDecidedBy(),
                 requests.findById(step.getProcessInstanceId()).map(RequestRecord::getApplicant).orElse(null),
                 title == null ? null : title.toString(), step.getDecision(), step.getComment(), Map.copyOf(values)));
+    }
+
+    /**
+     * The files a step's form named now belong to the request, whichever client sent them (our pages link
+     * them too, a script through /engine-rest only names their ids): those who may read the request may
+     * download them, and nobody names them again for another request. The engine's gate has already
+     * checked they are the sender's own.
+     */
+    void linkFiles(String processInstanceId, FormSchema form, Map<String, Object> values) {
+        for (FormComponent field : form.fields()) {
+            if (FormComponent.FILEPICKER.equals(field.getType()) && values.get(field.getKey()) instanceof String ids) {
+                Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                        .forEach(id -> attachments.linkTo(id, processInstanceId));
+            }
+        }
     }
 
     @Transactional(readOnly = true)

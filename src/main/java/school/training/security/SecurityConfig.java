@@ -89,13 +89,15 @@ class SecurityConfig {
     }
 
     /**
-     * Camunda's REST API: HTTP Basic with the same accounts (throttled like the login form), no session, no
-     * CSRF (scripts, not browsers).
+     * Camunda's REST API and our few endpoints for its clients ({@code /api/**}: uploading a file for a form's
+     * file field): HTTP Basic with the same accounts (throttled like the login form), no session, no CSRF
+     * (scripts, not browsers).
      */
     @Bean
     @Order(1)
     SecurityFilterChain restApi(HttpSecurity http, ApiAnswers answers) throws Exception {
-        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .authorizeHttpRequests(auth -> {
                     REST_RULES.apply(auth);
                     auth.anyRequest().authenticated();
