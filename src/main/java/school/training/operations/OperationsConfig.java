@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,13 @@ class OperationsConfig {
     TrainingGauges trainingGauges(TaskService taskService, RuntimeService runtimeService,
             ManagementService managementService, IdentityService identityService) {
         return new TrainingGauges(taskService, runtimeService, managementService, identityService);
+    }
+
+    /** Static: a post-processor of the DataSource is made before the other beans (see SqlCounters). */
+    @Bean
+    @ConditionalOnProperty(name = "training.operations.count-sql", havingValue = "true")
+    static SqlCounters sqlCounters() {
+        return new SqlCounters();
     }
 
     /** Ahead of Spring Security, so its lines (a wrong password, a throttled login) carry the request's id too. */
