@@ -55,6 +55,7 @@ measured() { # command… : runs it, adds its statements/connections/commits and
   read -r -a b < <(snapshot)
   COST_S=$((COST_S + b[0] - a[0] - BASE_S)); COST_C=$((COST_C + b[1] - a[1] - BASE_C))
   COST_K=$((COST_K + b[2] - a[2] - BASE_K))
+  [ -z "${STEP:-}" ] || echo "$STEP $((b[0] - a[0] - BASE_S)) $((b[1] - a[1] - BASE_C))" >> "$DATA/steps"
   WALL=$(echo "$WALL + $t1 - $t0" | bc -l)
 }
 
@@ -120,14 +121,15 @@ JSON
   curl -s -u li.na:demo -H 'Content-Type: application/json' -d "$body" \
     "$BASE/engine-rest/process-definition/key/externalStudy/start" | sed -E 's/.*"id":"([^"]+)".*/\1/' > "$DATA/instance"
 }
-REST_NUMBER=$((5000 + RANDOM % 1000))
+# the office's page suggests the highest number used + 1: the script counts down from 8999 so the two never meet
+REST_NUMBER=9000
 rest_decide() { # user taskId activity instance
   local values
   curl -s -o /dev/null -u "$1:demo" "$BASE/engine-rest/task?processInstanceId=$4"
   case "$3" in
     leaderReview) values='{"leaderDecision":{"value":"approve","type":"String"}}' ;;
     principalApproval) values='{"principalDecision":{"value":"approve","type":"String"}}' ;;
-    officeRegistration) REST_NUMBER=$((REST_NUMBER + 1))
+    officeRegistration) REST_NUMBER=$((REST_NUMBER - 1))
       values="{\"approvalNumber\":{\"value\":\"WX-$(date +%Y)-$REST_NUMBER\",\"type\":\"String\"}}" ;;
   esac
   local status
@@ -138,14 +140,14 @@ rest_decide() { # user taskId activity instance
 
 lifecycle() { # way i
   local instance next task activity steps=0
-  measured "${1}_start" "$2"
+  STEP="$1 start" measured "${1}_start" "$2"
   instance=$(cat "$DATA/instance")
   [ -n "$instance" ] || { echo "$1: no request started" >&2; exit 1; }
   while next=$(waiting "$instance") && [ -n "$next" ]; do
     read -r task activity <<< "$next"
     [ "$activity" = tripEnds ] && break
-    if [ "$1" = page ]; then measured page_decide "$(holder "$activity")" "$task" "$activity"
-    else measured rest_decide "$(holder "$activity")" "$task" "$activity" "$instance"; fi
+    if [ "$1" = page ]; then STEP="page $activity" measured page_decide "$(holder "$activity")" "$task" "$activity"
+    else STEP="rest $activity" measured rest_decide "$(holder "$activity")" "$task" "$activity" "$instance"; fi
     steps=$((steps + 1))
     [ "$activity" = officeRegistration ] && break
     [ $steps -lt 5 ] || { echo "$1: stuck at $activity" >&2; exit 1; }
@@ -160,6 +162,7 @@ declare -A S C K T
 for way in page rest; do S[$way]=0; C[$way]=0; K[$way]=0; T[$way]=0; done
 # one of each first, not counted: the first request of each kind warms the JIT and the caches
 for way in page rest; do lifecycle $way 0; done
+rm -f "$DATA/steps"
 for i in $(seq 1 "$N"); do
   for way in page rest; do
     COST_S=0; COST_C=0; COST_K=0; WALL=0
@@ -173,6 +176,9 @@ for way in page rest; do
     "$(echo "${S[$way]} / $N" | bc -l)" "$(echo "${C[$way]} / $N" | bc -l)" "$(echo "${K[$way]} / $N" | bc -l)" \
     "$(echo "$N / ${T[$way]}" | bc -l)"
 done
+echo "per step (mean statements, connections):"
+awk '{k=$1" "$2; s[k]+=$3; c[k]+=$4; n[k]++} END {for (k in s) printf "  %-30s %6.1f %5.1f\n", k, s[k]/n[k], c[k]/n[k]}' \
+  "$DATA/steps" | sort
 printf 'pages / REST: statements %.2f×, throughput %.2f×  (N=%d each, interleaved)\n' \
   "$(echo "${S[page]} / ${S[rest]}" | bc -l)" "$(echo "${T[rest]} / ${T[page]}" | bc -l)" "$N"
 echo "load: $(uptime | sed 's/.*load average: //')"

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -12,6 +13,8 @@ interface PersonRepository extends JpaRepository<Person, String> {
 
     List<Person> findByTeachingGroupIdOrderByName(String teachingGroupId);
 
+    /** Everyone here, with their groups in the same query (not one query per group). */
+    @EntityGraph(attributePaths = "teachingGroup")
     List<Person> findByLeftOnIsNull();
 
     long countByTeachingGroupIdAndLeftOnIsNull(String teachingGroupId);

@@ -3,7 +3,6 @@ package school.training.tasklist;
 import java.time.Clock;
 import java.util.Date;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import school.training.deputies.Deputies;
+import school.training.forms.DeployedForms;
 import school.training.trainings.Trainings;
 
 /** Each person's home: what waits for them, what they could take on, and their own requests. */
@@ -21,12 +21,12 @@ class HomeController {
     private final Inbox inbox;
     private final Requests requests;
     private final RepositoryService repositoryService;
-    private final FormService formService;
+    private final DeployedForms forms;
     private final Clock clock;
     private final Deputies deputies;
     private final Trainings trainings;
 
-    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, FormService formService,
+    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, DeployedForms forms,
             Clock clock, Deputies deputies, Trainings trainings) {
         this.trainings = trainings;
         this.deputies = deputies;
@@ -34,7 +34,7 @@ class HomeController {
         this.inbox = inbox;
         this.requests = requests;
         this.repositoryService = repositoryService;
-        this.formService = formService;
+        this.forms = forms;
     }
 
     /** Each list paged on its own ({@code assigned}, {@code offered}, {@code mine}: 0-based page numbers). */
@@ -52,7 +52,7 @@ class HomeController {
         // only processes a person starts with a form; the report-back is started by the school
         model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()
                 .active().orderByProcessDefinitionKey().asc().list().stream()
-                .filter(definition -> formService.getStartFormData(definition.getId()).getCamundaFormRef() != null)
+                .filter(definition -> forms.startFormOf(definition.getId()).isPresent())
                 .toList());
         return "tasklist/home";
     }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -27,6 +26,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import school.training.attachments.Attachments;
+import school.training.forms.DeployedForms;
 import school.training.forms.FormComponent;
 import school.training.forms.FormError;
 import school.training.forms.FormSchema;
@@ -54,7 +54,7 @@ class SubmissionCheck {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
-    private final FormService formService;
+    private final DeployedForms deployedForms;
     private final FormSubmissions submissions;
     private final List<SubmissionRules> rules;
     private final Attachments attachments;
@@ -62,13 +62,13 @@ class SubmissionCheck {
     private final RequestRecords records;
 
     SubmissionCheck(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-            FormService formService, FormSubmissions submissions, List<SubmissionRules> rules,
+            DeployedForms deployedForms, FormSubmissions submissions, List<SubmissionRules> rules,
             Attachments attachments, MessageSource messages, RequestRecords records) {
         this.records = records;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
-        this.formService = formService;
+        this.deployedForms = deployedForms;
         this.submissions = submissions;
         this.rules = rules;
         this.attachments = attachments;
@@ -86,7 +86,7 @@ class SubmissionCheck {
         if (task == null || !engineLetsWork(task)) {
             return; // the engine itself answers "not found" or "not allowed"
         }
-        FormSchema form = FormSchema.parse(formService.getDeployedTaskForm(taskId));
+        FormSchema form = deployedForms.taskForm(task);
         Map<String, Object> current = runtimeService.getVariables(task.getProcessInstanceId());
         Map<String, FormError> errors = new LinkedHashMap<>();
         // the applicant fixed when the request started, not whatever a variable says now
@@ -105,11 +105,9 @@ class SubmissionCheck {
         if (definition == null) {
             return; // the engine answers "not found"
         }
-        if (formService.getStartFormData(definition.getId()).getCamundaFormRef() == null) {
-            // a report-back starts when a trip ends, a term review when the office opens it
-            throw new AuthorizationException(message(APP_STARTED, definition.getKey()));
-        }
-        FormSchema form = FormSchema.parse(formService.getDeployedStartForm(definition.getId()));
+        // a report-back starts when a trip ends, a term review when the office opens it
+        FormSchema form = deployedForms.startFormOf(definition.getId())
+                .orElseThrow(() -> new AuthorizationException(message(APP_STARTED, definition.getKey())));
         check(form, Map.of(), sent == null ? Map.of() : sent, null, user.getUserId(), new LinkedHashMap<>());
     }
 
