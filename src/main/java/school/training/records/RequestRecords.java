@@ -56,8 +56,16 @@ public class RequestRecords {
     @Transactional
     public void recordHandover(String processInstanceId, String taskId, String step, String fromUser, String toUser,
             String toGroup, String reason, String handedOverBy) {
+        recordHandover(processInstanceId, taskId, step, fromUser, toUser, toGroup, reason, null, handedOverBy);
+    }
+
+    /** The same with the words of whoever handed it over (转办: {@link TaskHandover#BY_HOLDER} and her reason). */
+    @Transactional
+    public void recordHandover(String processInstanceId, String taskId, String step, String fromUser, String toUser,
+            String toGroup, String reason, String comment, String handedOverBy) {
         handovers.save(new TaskHandover(processInstanceId, taskId, step, fromUser, toUser, toGroup, reason,
-                handedOverBy, ClockUtil.getCurrentTime().toInstant()));
+                comment == null || comment.isBlank() ? null : comment.strip(), handedOverBy,
+                ClockUtil.getCurrentTime().toInstant()));
     }
 
     @Transactional(readOnly = true)

@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 
 /**
  * A waiting step moved from one person to another (or back to a group) without anybody deciding it:
- * the leader changed, the approver left. One line in the request's timeline; append-only.
+ * the leader changed, the approver left, or its holder handed it over (转办, {@link #BY_HOLDER}) with a
+ * reason in her own words ({@link #comment}). One line in the request's timeline; append-only.
  */
 @Entity
 @Table(name = "task_handover", indexes = @Index(name = "task_handover_instance", columnList = "processInstanceId, id"))
@@ -34,9 +35,15 @@ public class TaskHandover {
     private String toUser;
     @Column(length = 64, updatable = false)
     private String toGroup;
+    /** The {@link #reason} of a hand-over its holder made herself (转办), on our page or through the engine API. */
+    public static final String BY_HOLDER = "handover.byHolder";
+
     /** A message key, e.g. {@code handover.newLeader}. */
     @Column(length = 64, nullable = false, updatable = false)
     private String reason;
+    /** Why, in the words of whoever handed it over (a 转办 on our page); null for the automatic ones. */
+    @Column(length = 1000, updatable = false)
+    private String comment;
     @Column(length = 64, updatable = false)
     private String handedOverBy;
     @Column(nullable = false, updatable = false)
@@ -46,7 +53,7 @@ public class TaskHandover {
     }
 
     TaskHandover(String processInstanceId, String taskId, String step, String fromUser, String toUser, String toGroup,
-            String reason, String handedOverBy, Instant handedOverAt) {
+            String reason, String comment, String handedOverBy, Instant handedOverAt) {
         this.processInstanceId = processInstanceId;
         this.taskId = taskId;
         this.step = step;
@@ -54,6 +61,7 @@ public class TaskHandover {
         this.toUser = toUser;
         this.toGroup = toGroup;
         this.reason = reason;
+        this.comment = comment;
         this.handedOverBy = handedOverBy;
         this.handedOverAt = handedOverAt;
     }
@@ -84,6 +92,14 @@ public class TaskHandover {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public boolean isByHolder() {
+        return BY_HOLDER.equals(reason);
     }
 
     public String getHandedOverBy() {

@@ -15,7 +15,8 @@ import school.training.records.RequestRecords;
 /**
  * Puts the request rules into the engine itself, so our pages, Camunda's Tasklist and the REST API
  * pass the same gate: every start and completion is checked against its form and the process's
- * rules, and commands that would change a request behind its forms are the admin's alone. Every
+ * rules, commands that would change a request behind its forms are the admin's alone, and a step moves
+ * from its holder only to someone allowed to do it ({@link HandOverGate}). Every
  * start and completion is also written to the request's records.
  */
 @Component
@@ -26,11 +27,13 @@ class EngineRules extends AbstractProcessEnginePlugin {
     private final ObjectProvider<FormService> forms;
     private final ObjectProvider<LostRaces> races;
     private final ObjectProvider<RequestOverviews> overviews;
+    private final ObjectProvider<HandOvers> handOvers;
 
     EngineRules(ObjectProvider<SubmissionCheck> check, ObjectProvider<RequestRecords> records,
             ObjectProvider<FormService> forms, ObjectProvider<LostRaces> races,
-            ObjectProvider<RequestOverviews> overviews) {
+            ObjectProvider<RequestOverviews> overviews, ObjectProvider<HandOvers> handOvers) {
         this.overviews = overviews;
+        this.handOvers = handOvers;
         // resolved at the first command: these need engine services that do not exist yet
         this.check = check;
         this.records = records;
@@ -44,6 +47,7 @@ class EngineRules extends AbstractProcessEnginePlugin {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new SubmissionGate(configuration, check, races));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new HandOverGate(configuration, handOvers));
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

@@ -5,25 +5,38 @@ import java.util.Map;
 
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
+import school.training.people.CamundaGroups;
 import school.training.records.RequestOverview;
 import school.training.records.RequestOverviews;
 
-/** A person's tasks: assigned to them, or offered to one of their groups to claim. */
+/**
+ * A person's tasks: assigned to them, or offered to one of their groups to claim. A task offered to a
+ * group whose only member is this person (the principal, a one-clerk office) can only be hers: it is
+ * listed as hers, with nothing to claim; deciding on it takes it in the same request (the task page
+ * claims and completes). Worked out when the list is read, not when the task is made, so a new principal
+ * or a second clerk changes the lists at once, with no task pinned to whoever was alone at the time.
+ */
 @Service
 public class Inbox {
 
+    /** The groups a step is offered to whole (candidate groups); a school often has one such person. */
+    private static final List<String> SMALL_GROUPS = List.of(CamundaGroups.PRINCIPAL, CamundaGroups.OFFICE);
+
     private final TaskService taskService;
     private final RequestOverviews overviews;
+    private final IdentityService identityService;
 
-    Inbox(TaskService taskService, RequestOverviews overviews) {
+    Inbox(TaskService taskService, RequestOverviews overviews, IdentityService identityService) {
         this.taskService = taskService;
         this.overviews = overviews;
+        this.identityService = identityService;
     }
 
     /** Rows on one page of an inbox list. */
@@ -57,7 +70,7 @@ public class Inbox {
     }
 
     public List<Task> offeredTo(CurrentUser user) {
-        return user.groups().isEmpty() ? List.of() : offered(user).list();
+        return sharedGroups(user).isEmpty() ? List.of() : offered(user).list();
     }
 
     /** A page of the tasks assigned to this person, oldest first, counted in the database. */
@@ -67,7 +80,7 @@ public class Inbox {
 
     /** A page of the unclaimed tasks offered to this person's groups. */
     public Page offeredPage(CurrentUser user, int page) {
-        return user.groups().isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(offered(user), page);
+        return sharedGroups(user).isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(offered(user), page);
     }
 
     private Page page(TaskQuery query, int page) {
@@ -78,12 +91,29 @@ public class Inbox {
     }
 
     private TaskQuery assigned(CurrentUser user) {
-        return taskService.createTaskQuery().taskAssignee(user.id()).orderByTaskCreateTime().desc();
+        List<String> alone = aloneIn(user);
+        if (alone.isEmpty()) {
+            return taskService.createTaskQuery().taskAssignee(user.id()).orderByTaskCreateTime().desc();
+        }
+        // a candidate-group condition in an "or" still means "not yet taken by anyone"
+        return taskService.createTaskQuery().or().taskAssignee(user.id()).taskCandidateGroupIn(alone).endOr()
+                .orderByTaskCreateTime().desc();
     }
 
     private TaskQuery offered(CurrentUser user) {
-        return taskService.createTaskQuery().taskCandidateGroupIn(user.groups()).taskUnassigned()
+        return taskService.createTaskQuery().taskCandidateGroupIn(sharedGroups(user)).taskUnassigned()
                 .orderByTaskCreateTime().desc();
+    }
+
+    /** The person's groups she is the only member of, among those steps are offered to whole. */
+    List<String> aloneIn(CurrentUser user) {
+        return user.groups().stream().filter(SMALL_GROUPS::contains)
+                .filter(group -> identityService.createUserQuery().memberOfGroup(group).count() == 1).toList();
+    }
+
+    private List<String> sharedGroups(CurrentUser user) {
+        List<String> alone = aloneIn(user);
+        return user.groups().stream().filter(group -> !alone.contains(group)).toList();
     }
 
     /** The task, if this person may work on it now (theirs, or unassigned and offered to their group). */

@@ -213,7 +213,7 @@ public class Requests {
             }
             entries.add(position, new TimelineEntry(handover.getStep(), null, TimelineEntry.HANDOVER,
                     handover.getToUser(), handover.getToUser() == null ? null : directory.nameOf(handover.getToUser()),
-                    at, at, null, null, false, handover.getToGroup(), null, null,
+                    at, at, null, handover.getComment(), false, handover.getToGroup(), null, null,
                     directory.nameOf(handover.getFromUser()),
                     handover.getReason()));
         }

@@ -23,6 +23,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
@@ -48,11 +49,13 @@ class TaskController {
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final RequestPanels panels;
+    private final HandOvers handOvers;
 
     TaskController(Inbox inbox, TaskCompletion completion, DeployedForms forms, FormPosting posting, Requests requests,
             List<Withdrawal> withdrawals, LostRaces races, Directory directory, ApplicationEventPublisher events,
-            RequestPanels panels) {
+            RequestPanels panels, HandOvers handOvers) {
         this.panels = panels;
+        this.handOvers = handOvers;
         this.directory = directory;
         this.events = events;
         this.races = races;
@@ -67,7 +70,7 @@ class TaskController {
     @GetMapping("/tasks/{taskId}")
     String showTask(@PathVariable String taskId, Authentication authentication, Model model) {
         Task task = workable(taskId, authentication);
-        FormSchema form = forms.taskForm(taskId);
+        FormSchema form = forms.taskForm(task);
         Map<String, Object> values = requests.variables(task.getProcessInstanceId());
         return page(task, form, values, Map.of(), CurrentUser.of(authentication), model);
     }
@@ -97,7 +100,7 @@ class TaskController {
 
     private String complete(Task task, CurrentUser user, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        FormSchema form = forms.taskForm(task.getId());
+        FormSchema form = forms.taskForm(task);
         Map<String, Object> current = requests.variables(task.getProcessInstanceId());
         FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current,
                 task.getProcessInstanceId(), user.id());
@@ -149,6 +152,48 @@ class TaskController {
         }
         redirect.addFlashAttribute("notice", "task.claimed");
         return "redirect:/tasks/" + taskId;
+    }
+
+    /**
+     * 转办: the holder passes the task to another person allowed to do this step, with a reason. A task
+     * that was completed or handed over by someone else a moment ago gets "已由他人办理", a refused choice
+     * the page again with the message beside the picker and nothing changed.
+     */
+    @PostMapping("/tasks/{taskId}/hand-over")
+    String handOver(@PathVariable String taskId, @RequestParam(name = "to", required = false) String to,
+            @RequestParam(name = "reason", required = false) String reason, Authentication authentication,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Task task = inbox.workable(taskId, user);
+        if (task == null) {
+            if (races.lostBy(taskId, user.id(), user.groups())) {
+                return handOverLost(redirect);
+            }
+            throw notYours();
+        }
+        try {
+            handOvers.handOver(taskId, user, to, reason);
+        } catch (HandOvers.Refused e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("handOverError", e.messageKey());
+            model.addAttribute("handOverErrorArgs", new Object[] { to == null ? "" : directory.nameOf(to),
+                    String.valueOf(HandOvers.MAX_REASON) });
+            model.addAttribute("handOverTo", to);
+            model.addAttribute("handOverReason", reason);
+            FormSchema form = forms.taskForm(task);
+            return page(task, form, requests.variables(task.getProcessInstanceId()), Map.of(), user, model);
+        } catch (NullValueException | TaskAlreadyClaimedException | OptimisticLockingException
+                | org.camunda.bpm.engine.AuthorizationException e) {
+            // completed, handed over or taken by someone else (or her other tab) between the page and the click
+            return handOverLost(redirect);
+        }
+        redirect.addFlashAttribute("notice", "handover.done");
+        return "redirect:/";
+    }
+
+    private static String handOverLost(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("problem", "handover.gone");
+        return "redirect:/";
     }
 
     @PostMapping("/tasks/{taskId}/give-back")
@@ -207,6 +252,8 @@ class TaskController {
                 .reduce((first, second) -> second).orElse(null));
         // only a task offered to a group can go back to it; a leader's own review cannot
         model.addAttribute("canGiveBack", task.getAssignee() != null && inbox.isCandidate(task.getId(), user));
+        // 转办: exactly the people allowed to do this step, but the holder
+        model.addAttribute("handOverChoices", handOvers.choices(task.getId(), user));
         return "tasklist/task";
     }
 
