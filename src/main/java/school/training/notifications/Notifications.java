@@ -45,10 +45,13 @@ public class Notifications {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
+    private final GroupPush groupPush;
 
     Notifications(NotificationRepository repository, IdentityService identityService, Directory directory,
             MessageSource messages, ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events,
-            Clock clock, @Value("${training.notifications.base-url:http://localhost:8080}") String baseUrl) {
+            Clock clock, @Value("${training.notifications.base-url:http://localhost:8080}") String baseUrl,
+            GroupPush groupPush) {
+        this.groupPush = groupPush;
         this.repository = repository;
         this.identityService = identityService;
         this.directory = directory;
@@ -67,6 +70,9 @@ public class Notifications {
                 new Notification(recipient, messageKey, link, strings, clock.instant()));
         if (mailSender.getIfAvailable() != null) {
             requestMail(notification);
+        }
+        if (groupPush.wants(messageKey)) {
+            groupPush.offer(directory.nameOf(recipient), text(notification, SCHOOL_LANGUAGE));
         }
     }
 
