@@ -58,7 +58,8 @@
           symbol: 'none',
           data: [line],
           lineStyle: { color: TARGET, type: 'dashed', width: 2 },
-          label: { formatter: spec.target.label, color: TARGET, position: horizontal ? 'end' : 'insideEndTop' }
+          // across: above the bars (at the axis end it would sit on the 100% label)
+          label: { formatter: spec.target.label, color: TARGET, position: horizontal ? 'start' : 'insideEndTop' }
         };
       }
       return bar;
@@ -107,17 +108,29 @@
           return lines.join('\n');
         }
       },
-      legend: spec.series.length > 1 ? { type: 'scroll', bottom: 0, textStyle: { color: INK } } : { show: false },
-      grid: { left: 4, right: horizontal ? 36 : 8, top: narrow && spec.title.length > 18 ? 56 : 40,
-        bottom: spec.series.length > 1 ? 36 : 8, containLabel: true },
+      // every colour named at once, wrapped over lines on a phone (no paging arrows)
+      legend: spec.series.length > 1 ? { bottom: 0, itemGap: 8, textStyle: { color: INK } } : { show: false },
+      grid: { left: 4, right: horizontal ? 36 : 8, top: top(spec, width), bottom: legendHeight(spec, width) + 8,
+        containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: series
     };
   }
 
+  function legendHeight(spec, width) {
+    if (spec.series.length < 2) {
+      return 0;
+    }
+    return Math.ceil(spec.series.length / (width < 480 ? 3 : 6)) * 24;
+  }
+
+  function top(spec, width) {
+    return (width < 480 && spec.title.length > 18 ? 56 : 40) + (spec.target && spec.horizontal ? 18 : 0);
+  }
+
   function height(spec, width) {
-    var extra = (spec.series.length > 1 ? 36 : 0) + (width < 480 && spec.title.length > 18 ? 16 : 0);
+    var extra = legendHeight(spec, width) + top(spec, width) - 40;
     if (spec.horizontal) {
       return 90 + extra + spec.categories.length * (spec.series.length > 1 || spec.stacked ? 32 : 28);
     }
