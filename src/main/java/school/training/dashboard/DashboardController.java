@@ -22,6 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 
 import school.training.people.Directory;
+import school.training.records.WaitingByAge;
+import school.training.web.Chart;
 
 /**
  * The office dashboard ({@code /office}) and its CSV exports. Teachers get a 404: for them it does not
@@ -29,6 +31,9 @@ import school.training.people.Directory;
  */
 @Controller
 class DashboardController {
+
+    /** Message keys of {@link WaitingByAge}'s bands, in its order. */
+    static final List<String> AGE_BANDS = List.of("underOneDay", "oneToTwoDays", "threeToSevenDays", "overSevenDays");
 
     private final OfficeDashboard dashboard;
     private final Directory directory;
@@ -55,6 +60,7 @@ class DashboardController {
         model.addAttribute("shownGroup", scope.groupId() == null ? null
                 : directory.teachingGroup(scope.groupId()).orElse(null));
         model.addAttribute("tables", board.stream().map(slice -> Table.of(slice, messages, locale)).toList());
+        model.addAttribute("approvalChart", approvalChart(dashboard.approvalAges(scope.groupId()), locale));
         return "dashboard/office";
     }
 
@@ -74,6 +80,14 @@ class DashboardController {
         response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
         CsvExport.write(section, chunk -> dashboard.forEachChunk(section, scope.groupId(), chunk), messages, locale,
                 response.getOutputStream());
+    }
+
+    /** How long the approvals have waited, as bars: under a day, 1–2, 3–7, more than 7 days. */
+    private Chart approvalChart(WaitingByAge ages, Locale locale) {
+        return Chart.bars(messages.getMessage("dashboard.chart.approvalAges", null, locale),
+                AGE_BANDS.stream().map(band -> messages.getMessage("dashboard.age." + band, null, locale)).toList(),
+                messages.getMessage("dashboard.chart.requests", null, locale))
+                .with(messages.getMessage("dashboard.chart.requests", null, locale), ages.counts(), "#1d5f8a");
     }
 
     private Scope scope(Authentication authentication, String group) {

@@ -27,6 +27,7 @@ import school.training.people.Directory;
 import school.training.people.TeachingGroup;
 import school.training.records.RequestOverview;
 import school.training.records.RequestOverviews;
+import school.training.records.WaitingByAge;
 import school.training.reporting.ReportingProcess;
 
 /**
@@ -92,6 +93,14 @@ class OfficeDashboard {
                     groups));
         }
         return board;
+    }
+
+    /**
+     * The approvals section's requests (all of them, not one page) by how long they have waited, in the bands of
+     * {@link WaitingByAge}: one aggregate query of the read model, whatever the number of requests.
+     */
+    WaitingByAge approvalAges(String groupId) {
+        return overviews.waitingByAge(ExternalStudyProcess.KEY, APPROVAL_STEPS, groupId, clock.instant());
     }
 
     Slice page(Section section, String groupId, int page) {

@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import school.training.people.Directory;
+import school.training.web.Chart;
 import school.training.web.Csv;
 
 /**
@@ -47,14 +48,16 @@ class ComplianceController {
 
     @GetMapping("/ledger/compliance")
     String page(@RequestParam(required = false) String rule, @RequestParam(required = false) String group,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
         RequirementRule chosen = rule(rule);
         String groupId = group(group);
         model.addAttribute("rules", ledger.rules());
         model.addAttribute("rule", chosen);
         model.addAttribute("groups", directory.teachingGroups());
         model.addAttribute("group", groupId);
-        model.addAttribute("groupFigures", compliance.groups(chosen));
+        List<Compliance.GroupFigures> groupFigures = compliance.groups(chosen);
+        model.addAttribute("groupFigures", groupFigures);
+        model.addAttribute("chart", chart(chosen, groupFigures, locale));
         model.addAttribute("teachers", compliance.teachers(chosen, groupId, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "ledger/compliance";
     }
@@ -89,6 +92,18 @@ class ComplianceController {
             redirect.addAttribute("group", groupId);
         }
         return "redirect:/ledger/compliance";
+    }
+
+    /** The per-group table as a picture: each group's teachers who met the rule and who are behind, as shares. */
+    private Chart chart(RequirementRule rule, List<Compliance.GroupFigures> groups, Locale locale) {
+        String ruleName = messages.getMessage("ledger.rule." + rule.id(), null, rule.id(), locale);
+        return Chart.bars(messages.getMessage("compliance.chart.title", new Object[] { ruleName }, locale),
+                groups.stream().map(Compliance.GroupFigures::name).toList(), "%").across()
+                .with(text("compliance.metCount", locale),
+                        groups.stream().map(g -> (long) g.met()).toList(), "#216e39")
+                .with(text("compliance.behind", locale),
+                        groups.stream().map(g -> (long) (g.teachers() - g.met())).toList(), "#e0a458")
+                .percentOf(groups.stream().map(g -> (long) g.teachers()).toList());
     }
 
     private RequirementRule rule(String id) {

@@ -47,12 +47,14 @@ public class Notifications {
     private final Clock clock;
     private final String baseUrl;
     private final LocalisedText localised;
+    private final GroupPush groupPush;
 
     Notifications(NotificationRepository repository, IdentityService identityService, Directory directory,
             MessageSource messages, ObjectProvider<JavaMailSender> mailSender, ApplicationEventPublisher events,
             Clock clock, @Value("${training.notifications.base-url:http://localhost:8080}") String baseUrl,
-            LocalisedText localised) {
+            LocalisedText localised, GroupPush groupPush) {
         this.localised = localised;
+        this.groupPush = groupPush;
         this.repository = repository;
         this.identityService = identityService;
         this.directory = directory;
@@ -71,6 +73,9 @@ public class Notifications {
                 new Notification(recipient, messageKey, link, strings, clock.instant()));
         if (mailSender.getIfAvailable() != null) {
             requestMail(notification);
+        }
+        if (groupPush.wants(messageKey)) {
+            groupPush.offer(directory.nameOf(recipient), text(notification, SCHOOL_LANGUAGE));
         }
     }
 

@@ -35,6 +35,23 @@ interface RequestOverviewRepository extends JpaRepository<RequestOverview, Strin
             @Param("ended") String endedAt, @Param("group") String group, @Param("lastStart") LocalDate lastStart,
             @Param("firstEnd") LocalDate firstEnd, @Param("lastEnd") LocalDate lastEnd, Pageable page);
 
+    /**
+     * How long the running requests waiting in {@code steps} have waited, in four bands, by one aggregate
+     * query (no rows loaded): under a day, 1–2 days, 3–7 days, more than 7 whole days.
+     */
+    @Query("""
+            select new school.training.records.WaitingByAge(
+                count(case when r.waitingSince > :oneDayAgo then 1 end),
+                count(case when r.waitingSince <= :oneDayAgo and r.waitingSince > :threeDaysAgo then 1 end),
+                count(case when r.waitingSince <= :threeDaysAgo and r.waitingSince > :eightDaysAgo then 1 end),
+                count(case when r.waitingSince <= :eightDaysAgo then 1 end))
+            from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
+              and r.step in :steps and (:group is null or r.teachingGroupId = :group)""")
+    WaitingByAge waitingByAge(@Param("key") String processKey, @Param("steps") Collection<String> steps,
+            @Param("group") String group, @Param("oneDayAgo") java.time.Instant oneDayAgo,
+            @Param("threeDaysAgo") java.time.Instant threeDaysAgo,
+            @Param("eightDaysAgo") java.time.Instant eightDaysAgo);
+
     @Query("select max(r.startedAt) from RequestOverview r")
     java.time.Instant latestStart();
 }

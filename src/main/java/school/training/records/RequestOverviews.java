@@ -2,6 +2,7 @@ package school.training.records;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -190,6 +191,19 @@ public class RequestOverviews {
     public Page<RequestOverview> waitingIn(String processKey, Collection<String> steps, String teachingGroupId,
             LocalDateTime dueFrom, LocalDateTime dueBefore, Pageable page) {
         return overviews.waitingIn(processKey, steps, teachingGroupId, dueFrom, dueBefore, page);
+    }
+
+    /**
+     * How long the running requests of a process waiting in one of {@code steps} (of one teaching group, null:
+     * all) have waited at {@code now}, counted by whole days as the dashboard's "days waiting" column counts:
+     * 0, 1–2, 3–7, 8 or more. One aggregate query of the read model.
+     */
+    @Transactional(readOnly = true)
+    public WaitingByAge waitingByAge(String processKey, Collection<String> steps, String teachingGroupId,
+            Instant now) {
+        Duration day = Duration.ofDays(1);
+        return overviews.waitingByAge(processKey, steps, teachingGroupId, now.minus(day), now.minus(day.multipliedBy(3)),
+                now.minus(day.multipliedBy(8)));
     }
 
     /**

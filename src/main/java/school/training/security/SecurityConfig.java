@@ -126,6 +126,7 @@ class SecurityConfig {
         RequestMatcher cockpit = path.matcher("/camunda/api/cockpit/**");
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers(path.matcher("/css/**"), path.matcher("/js/**"), path.matcher("/img/**"),
+                                    path.matcher("/webjars/**"),
                                     path.matcher("/favicon.ico"), path.matcher("/login"), path.matcher("/error"),
                                     path.matcher("/setup"))
                             .permitAll()

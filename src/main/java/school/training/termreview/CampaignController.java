@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import school.training.people.CamundaGroups;
 import school.training.people.Directory;
 import school.training.people.TeachingGroup;
+import school.training.web.Chart;
 
 /**
  * The office's term-review campaigns ({@code /term-reviews}): open one, follow its progress, remind the
@@ -45,9 +47,11 @@ class CampaignController {
     private final CampaignResults results;
     private final Directory directory;
     private final Clock clock;
+    private final MessageSource messages;
 
     CampaignController(TermReviewCampaigns campaigns, CampaignProgress progress, CampaignResults results,
-            Directory directory, Clock clock) {
+            Directory directory, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.campaigns = campaigns;
         this.progress = progress;
         this.results = results;
@@ -117,7 +121,7 @@ class CampaignController {
     }
 
     @GetMapping("/term-reviews/{id}")
-    String show(@PathVariable long id, Authentication authentication, Model model) {
+    String show(@PathVariable long id, Authentication authentication, Locale locale, Model model) {
         readable(authentication);
         TermReviewCampaign campaign = campaign(id);
         List<CampaignProgress.Review> reviews = progress.reviews(id);
@@ -130,9 +134,20 @@ class CampaignController {
         model.addAttribute("total", progress.total(reviews));
         model.addAttribute("grades", CampaignResults.GRADES);
         model.addAttribute("results", shown);
-        model.addAttribute("distribution", results.distribution(shown));
+        List<CampaignResults.Distribution> distribution = results.distribution(shown);
+        model.addAttribute("distribution", distribution);
+        model.addAttribute("chart", chart(campaign, distribution.get(distribution.size() - 1), locale));
         model.addAttribute("canManage", isOffice(authentication));
         return "termreview/campaign";
+    }
+
+    /** The whole campaign's row of the distribution table as a picture: how many teachers got each grade. */
+    private Chart chart(TermReviewCampaign campaign, CampaignResults.Distribution all, Locale locale) {
+        return Chart.bars(messages.getMessage("campaign.chart.title", new Object[] { campaign.getTermLabel() }, locale),
+                CampaignResults.GRADES.stream().map(g -> messages.getMessage("termReview.grade." + g, null, g, locale))
+                        .toList(), "")
+                .with(messages.getMessage("campaign.chart.teachers", null, locale),
+                        CampaignResults.GRADES.stream().map(all::count).toList(), "#1d5f8a");
     }
 
     @PostMapping("/term-reviews/{id}/remind")

@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -25,6 +28,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import school.training.people.Directory;
+import school.training.people.Role;
+import school.training.records.WaitingByAge;
+import school.training.web.PageCharts;
+
 /** Who sees which part of the school on /office, and the CSV a spreadsheet opens. */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,6 +51,8 @@ class DashboardControllerTests {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    Directory directory;
 
     String prefix;
     String mathOverdue;
@@ -93,6 +105,54 @@ class DashboardControllerTests {
 
         String csv = csv("/office/export/overdue.csv?group=math", as("chen.jing", "group-leaders"));
         assertThat(csv).doesNotContain(prefix);
+    }
+
+    @Test
+    void theApprovalsChartCountsTheTablesDaysWaitingByAge() throws Exception {
+        // given: a group of its own, so the page's table holds every one of its approvals
+        String group = "dca" + System.nanoTime();
+        directory.createTeachingGroup(group, "看板图表组", "Chart group", 97);
+        directory.register(group + ".leader", "组长丁", Role.GROUP_LEADER, group, "语文", "demo");
+        directory.register(group + ".t", "教师戊", Role.TEACHER, group, "语文", "demo");
+        Trips trips = new Trips(identityService, runtimeService, taskService, managementService);
+        LocalDateTime now = LocalDate.now().plusDays(60).atTime(10, 0);
+        int[] hoursAgo = { 2, 30, 50, 100, 24 * 8 + 1, 24 * 12 };
+        for (int hours : hoursAgo) {
+            Trips.setClock(now.minusHours(hours));
+            trips.requested(group + ".t", prefix + "等待 " + hours, now.toLocalDate().plusDays(30),
+                    now.toLocalDate().plusDays(31));
+        }
+        Trips.setClock(now);
+
+        // when
+        String page = page("/office?group=" + group, as("zhao.min", "office"));
+
+        // then: the chart's bars are the table's "days waiting" column counted by band
+        String approvals = section(page, "approvals");
+        Matcher days = Pattern.compile("data-label=\"已等天数\"[^>]*>\\s*<span>(\\d+)</span>").matcher(approvals);
+        long[] fromTable = new long[4];
+        int rows = 0;
+        while (days.find()) {
+            fromTable[WaitingByAge.band(Long.parseLong(days.group(1)))]++;
+            rows++;
+        }
+        assertThat(rows).as(approvals).isEqualTo(hoursAgo.length);
+        JsonNode chart = PageCharts.chart(page, "approvals-chart");
+        assertThat(PageCharts.texts(chart.get("categories"))).containsExactly("不到 1 天", "1–2 天", "3–7 天", "超过 7 天");
+        assertThat(PageCharts.series(chart, "申请数")).containsExactly(fromTable[0], fromTable[1], fromTable[2],
+                fromTable[3]).containsExactly(1L, 2L, 1L, 2L);
+        assertThat(chart.get("title").asText()).isEqualTo("待审批的申请已等了多久");
+
+        JsonNode english = PageCharts.chart(page("/office?lang=en&group=" + group, as("liu.hua", "principal")),
+                "approvals-chart");
+        assertThat(PageCharts.texts(english.get("categories"))).containsExactly("Under 1 day", "1–2 days", "3–7 days",
+                "Over 7 days");
+        assertThat(PageCharts.series(english, "Requests")).containsExactly(1L, 2L, 1L, 2L);
+        // a group without approvals waiting has no chart, only its "none" line
+        directory.createTeachingGroup(group + "e", "空组", "Empty group", 96);
+        String empty = page("/office?group=" + group + "e", as("zhao.min", "office"));
+        assertThat(PageCharts.hasChart(empty, "approvals-chart")).isFalse();
+        assertThat(section(empty, "approvals")).contains("class=\"empty\"");
     }
 
     @Test

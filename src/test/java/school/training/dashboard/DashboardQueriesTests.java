@@ -3,6 +3,7 @@ package school.training.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+
+import school.training.records.WaitingByAge;
+import school.training.web.Statements;
 
 /**
  * The dashboard's lists on many records in the app's own engine. The context is shared with other
@@ -184,6 +188,58 @@ class DashboardQueriesTests {
         assertThat(reimbursements).extracting(DashboardRow::requestId).containsExactly(accepted);
         // 超支不补: transport 150 against 100 approved is paid as 100, lodging 280, fees 200
         assertThat(reimbursements.get(0).amount()).isEqualByComparingTo(new BigDecimal("580.00"));
+    }
+
+    @Test
+    void approvalsWaitingAreCountedByAgeInOneQueryAsTheTableCountsTheirDays() throws Exception {
+        // given: the counts before (the context is shared), then eleven requests sent at known times before now
+        LocalDateTime now = today.atTime(10, 0);
+        WaitingByAge school = dashboard.approvalAges(null);
+        WaitingByAge math = dashboard.approvalAges("math");
+        Trips.setClock(now.plusDays(1));
+        WaitingByAge schoolTomorrow = dashboard.approvalAges(null);
+        Duration[] ages = { Duration.ofHours(1), Duration.ofHours(23).plusMinutes(59), // under a day
+                Duration.ofDays(1), Duration.ofDays(3).minusMinutes(1), // 1–2 days
+                Duration.ofDays(3), Duration.ofDays(5), Duration.ofDays(8).minusMinutes(1), // 3–7 days
+                Duration.ofDays(8), Duration.ofDays(30) }; // more than 7 days
+        int[] bands = { 0, 0, 1, 1, 2, 2, 2, 3, 3 };
+        long[] expected = new long[4];
+        long[] expectedMath = new long[4];
+        for (int i = 0; i < ages.length; i++) {
+            String teacher = i % 3 == 0 ? "zhou.tao" : "li.na"; // 数学组 and 语文组
+            Trips.setClock(now.minus(ages[i]));
+            trips.requested(teacher, prefix + "age " + i, today.plusDays(20), today.plusDays(21));
+            expected[bands[i]]++;
+            if (teacher.equals("zhou.tao")) {
+                expectedMath[bands[i]]++;
+            }
+        }
+        // approved and registered long ago: no longer waiting for an approval, not counted
+        Trips.setClock(now.minusDays(10));
+        trips.registered("li.na", prefix + "registered", today.plusDays(20), today.plusDays(21));
+        Trips.setClock(now);
+
+        // when
+        Statements.Cost<WaitingByAge> cost = Statements.count(() -> dashboard.approvalAges(null));
+
+        // then: one statement, whatever the number of requests, and the bands grew by what was sent
+        assertThat(cost.statements()).isEqualTo(1);
+        assertThat(difference(cost.result(), school)).containsExactly(expected);
+        assertThat(difference(dashboard.approvalAges("math"), math)).containsExactly(expectedMath);
+        // the same bands as the approvals table's "days waiting" column
+        long[] fromTable = new long[4];
+        mine(dashboard.rows(Section.APPROVALS, null)).forEach(row -> fromTable[WaitingByAge.band(row.days())]++);
+        assertThat(fromTable).containsExactly(expected);
+
+        // a day later everything has aged by one day
+        Trips.setClock(now.plusDays(1));
+        assertThat(difference(dashboard.approvalAges(null), schoolTomorrow)).containsExactly(0, 3, 3, 3);
+    }
+
+    private static long[] difference(WaitingByAge after, WaitingByAge before) {
+        List<Long> a = after.counts();
+        List<Long> b = before.counts();
+        return new long[] { a.get(0) - b.get(0), a.get(1) - b.get(1), a.get(2) - b.get(2), a.get(3) - b.get(3) };
     }
 
     private List<DashboardRow> mine(List<DashboardRow> rows) {

@@ -6,7 +6,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,6 +28,7 @@ import school.training.people.Degree;
 import school.training.people.Directory;
 import school.training.people.Role;
 import school.training.tasklist.WebFixtures;
+import school.training.web.PageCharts;
 
 /** Who sees /degree/statistics, what its tables say, and the CSV a spreadsheet opens. */
 @SpringBootTest
@@ -66,6 +72,41 @@ class DegreeStatisticsControllerTests {
         String onlyMath = page("/degree/statistics?group=math", as("liu.hua"));
         assertThat(onlyMath).contains("data-group=\"math\"", "data-group=\"school\"")
                 .doesNotContain("data-group=\"chinese\" data-degree").containsPattern("value=\"math\"\\s+selected");
+    }
+
+    @Test
+    void theChartDrawsTheTablesFiguresAgainstTheTarget() throws Exception {
+        Map<String, String> labels = Map.of("secondary", "中专/高中", "college", "专科", "bachelor", "本科", "master", "硕士",
+                "doctor", "博士", "unknown", "未登记");
+        DegreeStatistics.Overview overview = statistics.overview(null);
+        List<String> rows = new ArrayList<>(overview.groups().stream().map(DegreeStatistics.Row::groupId).toList());
+        rows.add(DegreeStatistics.SCHOOL);
+        String page = page("/degree/statistics", as("liu.hua"));
+        JsonNode chart = PageCharts.chart(page, "degree-chart");
+
+        assertThat(PageCharts.texts(chart.get("categories"))).hasSize(rows.size()).contains("数学组", "语文组")
+                .last().isEqualTo("全校");
+        for (int i = 0; i < rows.size(); i++) {
+            String group = rows.get(i);
+            assertThat(chart.get("totals").get(i).asText()).as(group).isEqualTo(cell(page, group, "teachers"));
+            for (Map.Entry<String, String> degree : labels.entrySet()) {
+                assertThat(PageCharts.series(chart, degree.getValue()).get(i)).as(group + " " + degree.getKey())
+                        .hasToString(cell(page, group, degree.getKey()));
+            }
+        }
+        // highest degree first, so the bars' 本科 edge is the share with a bachelor's degree or higher
+        assertThat(chart.get("series").get(0).get("name").asText()).isEqualTo("博士");
+        assertThat(chart.get("series").get(4).get("name").asText()).isEqualTo("中专/高中");
+        assertThat(chart.get("target").get("value").asInt()).isEqualTo(98);
+        assertThat(chart.get("target").get("label").asText()).isEqualTo("目标 98%");
+        assertThat(chart.get("horizontal").asBoolean()).isTrue();
+
+        JsonNode english = PageCharts.chart(page("/degree/statistics?lang=en&group=math", as("zhao.min")),
+                "degree-chart");
+        assertThat(PageCharts.texts(english.get("categories"))).containsExactly("Mathematics", "Whole school");
+        assertThat(english.get("title").asText()).startsWith("Degrees of full-time teachers");
+        assertThat(english.get("series").get(2).get("name").asText()).isEqualTo("Bachelor");
+        assertThat(english.get("target").get("label").asText()).isEqualTo("Target 98%");
     }
 
     @Test

@@ -7,7 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,6 +35,7 @@ import school.training.people.Directory;
 import school.training.people.Role;
 import school.training.tasklist.WebFixtures;
 import school.training.web.Csv;
+import school.training.web.PageCharts;
 
 /** The office opens a term's review for a group of its own, follows it, reminds, and exports the results. */
 @SpringBootTest
@@ -191,6 +198,42 @@ class CampaignControllerTests {
         assertThat(between(page, "data-group=\"" + group + "\"", "</tr>")).containsPattern("data-step=\"finished\">1<")
                 .containsPattern("data-step=\"selfAssessment\">2<");
         assertThat(between(page, "data-teacher=\"" + teacherB + "\"", "</tr>")).contains("66", "合格");
+    }
+
+    @Test
+    void theGradeChartDrawsTheWholeCampaignsRowOfTheDistribution() throws Exception {
+        TermReviewCampaign campaign = open();
+        assertThat(PageCharts.hasChart(page("/term-reviews/" + campaign.getId(), "zhao.min"), "grade-chart"))
+                .as("no chart before any result is published").isFalse();
+        for (String teacher : new String[] { teacherA, teacherB }) {
+            complete(campaign, teacher, TermReviewProcess.SELF_ASSESSMENT,
+                    Map.of("selfAssessment", "认真完成教学任务。".repeat(6)));
+        }
+        complete(campaign, teacherA, TermReviewProcess.LEADER_SCORING, Map.of("archiveDeduction", 0,
+                "missingLessonPlans", 0, "observationDeduction", 0));
+        complete(campaign, teacherB, TermReviewProcess.LEADER_SCORING, Map.of("archiveDeduction", 0,
+                "missingLessonPlans", 2, "observationDeduction", 0, "deductionReason", "缺两次"));
+        complete(campaign, teacherA, TermReviewProcess.PRINCIPAL_CONFIRMATION, Map.of("principalDecision", "approve"));
+        complete(campaign, teacherB, TermReviewProcess.PRINCIPAL_CONFIRMATION, Map.of("principalDecision", "approve"));
+
+        String page = page("/term-reviews/" + campaign.getId(), "liu.hua");
+        JsonNode chart = PageCharts.chart(page, "grade-chart");
+        String totalRow = between(page, "<tr class=\"total-row\">", "</tr>");
+        List<Long> table = new ArrayList<>();
+        for (String grade : CampaignResults.GRADES) {
+            Matcher cell = Pattern.compile("data-grade=\"" + grade + "\">(\\d+)<").matcher(totalRow);
+            assertThat(cell.find()).as(grade).isTrue();
+            table.add(Long.parseLong(cell.group(1)));
+        }
+        assertThat(table.stream().mapToLong(Long::longValue).sum()).isEqualTo(2);
+        assertThat(PageCharts.texts(chart.get("categories"))).containsExactly("优秀", "良好", "合格", "不合格");
+        assertThat(PageCharts.series(chart, "人数")).isEqualTo(table);
+        assertThat(chart.get("title").asText()).isEqualTo("考核等级分布：2026–2027 学年第一学期");
+
+        JsonNode english = PageCharts.chart(mvc.perform(get("/term-reviews/" + campaign.getId()).param("lang", "en")
+                .with(web.as("zhao.min"))).andReturn().getResponse().getContentAsString(), "grade-chart");
+        assertThat(PageCharts.texts(english.get("categories"))).containsExactly("Excellent", "Good", "Pass", "Fail");
+        assertThat(PageCharts.series(english, "Teachers")).isEqualTo(table);
     }
 
     @Test
