@@ -156,13 +156,20 @@ public class Requests {
      * its applicant completed (a report-back has no start form; its content is the teacher's report).
      */
     public List<FormSchema> documents(String processInstanceId) {
+        return documents(processInstanceId, variables(processInstanceId).getOrDefault("applicant", "").toString());
+    }
+
+    /** As {@link #documents(String)}, for a caller that knows the applicant (one query fewer). */
+    public List<FormSchema> documents(String processInstanceId, String applicant) {
+        if (applicant == null) {
+            return documents(processInstanceId);
+        }
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
         Set<String> formIds = new LinkedHashSet<>();
         model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
                 .filter(Objects::nonNull).forEach(formIds::add);
-        String applicant = variables(processInstanceId).getOrDefault("applicant", "").toString();
         historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
                 .taskAssignee(applicant).orderByHistoricActivityInstanceStartTime().asc().list().stream()
                 .map(task -> model.<UserTask>getModelElementById(task.getTaskDefinitionKey()))

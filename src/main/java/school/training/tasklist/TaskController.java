@@ -72,7 +72,7 @@ class TaskController {
         Task task = workable(taskId, authentication);
         FormSchema form = forms.taskForm(task);
         Map<String, Object> values = requests.variables(task.getProcessInstanceId());
-        return page(task, form, values, Map.of(), CurrentUser.of(authentication), model);
+        return page(task, form, values, new HashMap<>(values), Map.of(), CurrentUser.of(authentication), model);
     }
 
     @PostMapping("/tasks/{taskId}")
@@ -106,8 +106,8 @@ class TaskController {
                 task.getProcessInstanceId(), user.id());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(task, form, posting.redisplay(submission, current, user.id(), List.of()), submission.errors(),
-                    user, model);
+            return page(task, form, posting.redisplay(submission, current, user.id(), List.of()), new HashMap<>(current),
+                    submission.errors(), user, model);
         }
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
@@ -117,7 +117,8 @@ class TaskController {
         } catch (RuleViolation e) {
             // a rule only the engine could see (a number taken a moment ago): beside the field, nothing lost
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(task, form, posting.redisplay(submission, current, user.id(), stored), e.errors(), user, model);
+            return page(task, form, posting.redisplay(submission, current, user.id(), stored), new HashMap<>(current),
+                    e.errors(), user, model);
         }
         posting.link(stored, task.getProcessInstanceId());
         copy(task, user, request);
@@ -181,7 +182,8 @@ class TaskController {
             model.addAttribute("handOverTo", to);
             model.addAttribute("handOverReason", reason);
             FormSchema form = forms.taskForm(task);
-            return page(task, form, requests.variables(task.getProcessInstanceId()), Map.of(), user, model);
+            Map<String, Object> values = requests.variables(task.getProcessInstanceId());
+            return page(task, form, values, new HashMap<>(values), Map.of(), user, model);
         } catch (NullValueException | TaskAlreadyClaimedException | OptimisticLockingException
                 | org.camunda.bpm.engine.AuthorizationException e) {
             // completed, handed over or taken by someone else (or her other tab) between the page and the click
@@ -218,12 +220,12 @@ class TaskController {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such task for you");
     }
 
-    private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, ?> errors,
-            CurrentUser user, Model model) {
+    /** {@code requestValues}: the request's variables, read once by the caller (a copy this page may add to). */
+    private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, Object> requestValues,
+            Map<String, ?> errors, CurrentUser user, Model model) {
         RequestSummary summary = requests.find(task.getProcessInstanceId()).orElseThrow();
-        Map<String, Object> requestValues = requests.variables(task.getProcessInstanceId());
         // what the request consists of so far, minus the form being edited right now (a revision)
-        List<FormSchema> documents = requests.documents(task.getProcessInstanceId()).stream()
+        List<FormSchema> documents = requests.documents(task.getProcessInstanceId(), summary.applicant()).stream()
                 .filter(document -> !document.getId().equals(form.getId())).toList();
         documents.forEach(document -> posting.addFileNames(document, requestValues));
         Map<String, Object> formValues = new HashMap<>(values);
