@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Copies the seeded requests' rows in bulk under new ids (the app stopped), with H2's own RunScript from the app's
+# jar, until there are about OPEN open tasks and HIST historic process instances. See copy-sql.py for what is copied.
+# Usage: copy.sh DATA JAR OPEN HIST
+set -euo pipefail
+DATA=$1 JAR=$2 OPEN=$3 HIST=$4
+here=$(cd "$(dirname "$0")" && pwd)
+URL="jdbc:h2:file:$DATA/training"
+H2=$DATA/h2.jar
+# the database as seeded, kept so that copying can be repeated (copy.sh again after restoring it)
+[ -f "$DATA/training-seeded.mv.db" ] || cp "$DATA/training.mv.db" "$DATA/training-seeded.mv.db"
+entry=$(unzip -Z1 "$JAR" | grep '^BOOT-INF/lib/h2-.*\.jar$' | head -1)
+unzip -p "$JAR" "$entry" > "$H2"
+sql() { # statement → runs it
+  echo "$1" > "$DATA/one.sql"
+  java -cp "$H2" org.h2.tools.RunScript -url "$URL" -user sa -password "" -script "$DATA/one.sql"
+}
+count() { # query → number (via CSVWRITE, no parsing of a console table)
+  sql "CALL CSVWRITE('$DATA/count.csv', '$1', 'writeColumnHeader=false')"
+  tr -d '"\r\n' < "$DATA/count.csv"
+}
+sql "CALL CSVWRITE('$DATA/columns.csv', 'SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ''PUBLIC'' ORDER BY TABLE_NAME, ORDINAL_POSITION')"
+tasks=$(count "SELECT COUNT(*) FROM ACT_RU_TASK")
+instances=$(count "SELECT COUNT(*) FROM ACT_HI_PROCINST")
+echo "before copying: $tasks open tasks, $instances historic process instances"
+python3 "$here/copy-sql.py" "$DATA" "$OPEN" "$HIST" "$tasks" "$instances" "${CHUNK:-20}" > "$DATA/copy.sql"
+java -Xmx1g -cp "$H2" org.h2.tools.RunScript -url "$URL" -user sa -password "" -script "$DATA/copy.sql"
+# the copies' invitation files: hard links to the original's file (DirectoryFileStore keeps DATA/uploads/<id>)
+sql "CALL CSVWRITE('$DATA/attachments.csv', 'SELECT s.att, s.copies FROM seed_src s WHERE s.att IS NOT NULL', 'writeColumnHeader=false')"
+python3 - "$DATA" <<'EOF2'
+import csv, os, sys
+data = sys.argv[1]
+links = 0
+for att, copies in csv.reader(open(f"{data}/attachments.csv")):
+    source = os.path.join(data, "uploads", att)
+    if os.path.exists(source):
+        for n in range(1, int(copies) + 1):
+            target = f"{source}-c{n}"
+            if not os.path.exists(target):
+                os.link(source, target)
+                links += 1
+print(f"{links} invitation files linked for the copies")
+EOF2
+sql "DROP TABLE seed_src"
+echo "after copying: $(count "SELECT COUNT(*) FROM ACT_RU_TASK") open tasks, $(count "SELECT COUNT(*) FROM ACT_HI_PROCINST") historic process instances"
