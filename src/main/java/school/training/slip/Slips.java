@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import school.training.attachments.Attachment;
 import school.training.attachments.Attachments;
 import school.training.externalstudy.ExternalStudyProcess;
+import school.training.forms.DeployedForms;
 import school.training.forms.FormComponent;
 import school.training.forms.FormSchema;
 import school.training.people.Directory;
@@ -54,11 +55,13 @@ class Slips {
     private final HistoryService historyService;
     private final Reimbursement reimbursement;
     private final MessageSource messages;
+    private final DeployedForms forms;
 
     Slips(Requests requests, RequestRecords records, RequestOverviews overviews, Directory directory,
             Attachments attachments, HistoryService historyService, Reimbursement reimbursement,
-            MessageSource messages) {
+            MessageSource messages, DeployedForms forms) {
         this.messages = messages;
+        this.forms = forms;
         this.requests = requests;
         this.records = records;
         this.overviews = overviews;
@@ -133,6 +136,9 @@ class Slips {
             Date at = Date.from(step.getDecidedAt());
             String by = step.getDecidedBy();
             if (StepRecord.START.equals(step.getStep())) {
+                if (by == null && applicant != null && startedWithAForm(request.processKey())) {
+                    by = applicant; // entered for her without a signed-in caller (the demo's history, an import)
+                }
                 entries.add(new SlipEntry(SlipEntry.Kind.START, step.getStep(), null, by == null ? null : nameOf(by),
                         null, at, null, by == null ? "startedByTheSchool" : "submitted", null, null, null, null));
                 continue;
@@ -201,6 +207,15 @@ class Slips {
                 values.put(field.getKey() + "Name", Arrays.stream(ids.split(",")).map(attachments::find)
                         .flatMap(Optional::stream).map(Attachment::getFileName).collect(Collectors.joining(", ")));
             }
+        }
+    }
+
+    /** A process a person starts with its start form; the others the app starts itself (a report-back, a review). */
+    private boolean startedWithAForm(String processKey) {
+        try {
+            return forms.startForm(processKey) != null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

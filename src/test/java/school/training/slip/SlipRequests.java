@@ -126,6 +126,30 @@ public final class SlipRequests {
                 .processInstanceBusinessKey(tripId).singleResult().getId();
     }
 
+    /**
+     * The trip of {@link #fullyDecided} reported back and settled: spent 1300 / 700 / 600 / 100 against
+     * 1260 / 900 / 600 / 45.5 approved, the report accepted, 20 yuan deducted. Answers the report-back's id.
+     */
+    public String settled(String tripId, LocalDate end) {
+        String report = tripEnded(tripId, end.atTime(8, 0));
+        decide(report, "returnCheckIn", "li.na", end.atTime(18, 0), Map.of("checkInStatus", "onTime"));
+        reported(report, end.plusDays(2).atTime(10, 0));
+        decide(report, "reviewReport", "chen.jing", end.plusDays(3).atTime(10, 0),
+                Map.of("reviewDecision", "approve", "sharing", "none"));
+        decide(report, "settleReimbursement", "zhao.min", end.plusDays(4).atTime(15, 30),
+                Map.of("penaltyAmount", 20.0, "penaltyReason", PENALTY_REASON));
+        return report;
+    }
+
+    public static final String PENALTY_REASON = "未按规定乘坐经济舱";
+
+    public void reported(String report, LocalDateTime at) {
+        decide(report, "submitReport", "li.na", at,
+                Map.of("reflections", "这次研讨会围绕整本书阅读教学展开，专家讲座和示范课让我认识到阅读任务群设计的重要性。".repeat(4),
+                        "materials", "slip-materials", "receipts", "slip-receipts", "actualTransport", 1300.0,
+                        "actualLodging", 700.0, "actualFees", 600.0, "actualOther", 100.0, "actualTotal", 2700.0));
+    }
+
     public static void setClock(LocalDateTime at) {
         ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
     }
