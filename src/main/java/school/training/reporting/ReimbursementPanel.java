@@ -73,6 +73,7 @@ class ReimbursementPanel implements RequestPanel {
         model.put("penaltyReason", variables.get("penaltyReason"));
         model.put("paid", settled ? Reimbursement.yuan(variables.get("reimbursedTotal")) : null);
         model.put("hours", variables.get("creditedHours"));
+        model.put("id", processInstanceId);
         return model;
     }
 }

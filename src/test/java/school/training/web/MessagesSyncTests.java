@@ -27,11 +27,11 @@ class MessagesSyncTests {
 
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
     private static final String[] BUNDLES = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard",
-            "degree", "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition", "termrecords", "lessonplans", "archive", "observations", "research", "hearback", "register", "handover" };
+            "degree", "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition", "termrecords", "lessonplans", "archive", "observations", "research", "hearback", "register", "handover", "slip" };
 
     @ParameterizedTest
     @ValueSource(strings = { "messages", "forms", "ledger", "notifications", "reporting", "dashboard", "degree",
-            "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition", "termrecords", "lessonplans", "archive", "observations", "research", "hearback", "register", "handover" })
+            "degreestats", "termreview", "scoring", "campaign", "people", "trainings", "recognition", "termrecords", "lessonplans", "archive", "observations", "research", "hearback", "register", "handover", "slip" })
     void everyKeyIsTranslated(String bundle) throws IOException {
         Set<String> chinese = load(bundle + ".properties").stringPropertyNames();
         Set<String> english = load(bundle + "_en.properties").stringPropertyNames();
