@@ -79,8 +79,9 @@ class TermReviewBrowserTests extends BrowserTestBase {
 
         // the teacher writes her self-assessment from her home page
         loginAs(group + ".teacher");
+        // a review is titled by its term; the process column beside it says it is a review
         clickAndWaitForNewPage(By.xpath("//section[@id='assigned']//tr[td[normalize-space()='" + label
-                + " 考核']]/td[1]/a"));
+                + "']]/td[1]/a"));
         type(By.id("f-selfAssessment"), "本学期承担初二物理教学，按时完成教案，组织学生实验竞赛，参加校本研修。".repeat(2));
         clickAndWaitForNewPage(By.id("complete"));
         logout();
