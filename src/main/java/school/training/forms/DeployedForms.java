@@ -61,8 +61,13 @@ public class DeployedForms {
      * resource), on every page of a task and every completion.
      */
     public FormSchema taskForm(Task task) {
-        return byDefinition.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-                key -> FormSchema.parse(formService.getDeployedTaskForm(task.getId())));
+        return taskForm(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getId());
+    }
+
+    /** As {@link #taskForm(Task)}, for a task known by its parts (an engine listener's task). */
+    public FormSchema taskForm(String processDefinitionId, String taskDefinitionKey, String taskId) {
+        return byDefinition.computeIfAbsent(processDefinitionId + "#" + taskDefinitionKey,
+                key -> FormSchema.parse(formService.getDeployedTaskForm(taskId)));
     }
 
     /** The start form of this process version, cached; a process without one (started by the app) has none. */

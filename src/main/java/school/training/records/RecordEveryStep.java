@@ -1,11 +1,7 @@
 package school.training.records;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -17,6 +13,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
+import school.training.forms.DeployedForms;
 import school.training.forms.FormSchema;
 
 /**
@@ -28,13 +25,12 @@ import school.training.forms.FormSchema;
 public class RecordEveryStep extends AbstractBpmnParseListener {
 
     private final Supplier<RequestRecords> records;
-    private final Supplier<FormService> forms;
+    /** Parsed once per process version (and step): deployed forms never change. */
+    private final Supplier<DeployedForms> forms;
     private final Supplier<RequestOverviews> overviews;
-    /** Parsed forms by process definition id (start) or definition id and step; deployed forms never change. */
-    private final Map<String, Optional<FormSchema>> deployedForms = new ConcurrentHashMap<>();
 
     /** Suppliers: the plugin registers this before Spring has built the beans it needs. */
-    public RecordEveryStep(Supplier<RequestRecords> records, Supplier<FormService> forms,
+    public RecordEveryStep(Supplier<RequestRecords> records, Supplier<DeployedForms> forms,
             Supplier<RequestOverviews> overviews) {
         this.records = records;
         this.forms = forms;
@@ -46,8 +42,12 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
         processDefinition.addListener(ExecutionListener.EVENTNAME_START,
                 (ExecutionListener) execution -> {
                     records.get().recordStart(execution);
-                    startForm(execution.getProcessDefinitionId()).ifPresent(form -> records.get()
-                            .linkFiles(execution.getProcessInstanceId(), form, execution.getVariables()));
+                    // the process's start form, if a person starts it (a report-back or a term review has none);
+                    // read as the engine, whoever started it
+                    Context.getCommandContext().runWithoutAuthorization(() -> forms.get()
+                            .startFormOf(execution.getProcessDefinitionId()))
+                            .ifPresent(form -> records.get().linkFiles(execution.getProcessInstanceId(), form,
+                                    execution.getVariables()));
                     overviews.get().started(execution);
                 });
         processDefinition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
@@ -55,18 +55,6 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
             boolean deleted = ((ExecutionEntity) execution).isCanceled();
             overviews.get().ended(execution.getProcessInstanceId(), deleted);
         });
-    }
-
-    /** The process's start form, if a person starts it (a report-back or a term review has none). */
-    private Optional<FormSchema> startForm(String processDefinitionId) {
-        return deployedForms.computeIfAbsent(processDefinitionId, key -> Context.getCommandContext()
-                .runWithoutAuthorization(() -> {
-            FormService formService = forms.get();
-            if (formService.getStartFormData(processDefinitionId).getCamundaFormRef() == null) {
-                return Optional.<FormSchema>empty();
-            }
-            return Optional.of(FormSchema.parse(formService.getDeployedStartForm(processDefinitionId)));
-        }));
     }
 
     @Override
@@ -90,12 +78,9 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
             userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> {
-                // the step's own form says which values are this step's decision (a deployed process's forms
-                // never change: read once per process version and step)
-                FormSchema form = deployedForms.computeIfAbsent(task.getProcessDefinitionId() + "#"
-                        + task.getTaskDefinitionKey(), key -> Optional.of(Context.getCommandContext()
-                                .runWithoutAuthorization(() -> FormSchema.parse(forms.get()
-                                        .getDeployedTaskForm(task.getId()))))).orElseThrow();
+                // the step's own form says which values are this step's decision
+                FormSchema form = Context.getCommandContext().runWithoutAuthorization(() -> forms.get()
+                        .taskForm(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getId()));
                 records.get().recordStep(task, form);
                 overviews.get().closed(task.getProcessInstanceId(), task.getTaskDefinitionKey(), true);
             });

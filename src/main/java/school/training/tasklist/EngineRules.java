@@ -2,12 +2,12 @@ package school.training.tasklist;
 
 import java.util.ArrayList;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import school.training.forms.DeployedForms;
 import school.training.records.RecordEveryStep;
 import school.training.records.RequestOverviews;
 import school.training.records.RequestRecords;
@@ -24,13 +24,13 @@ class EngineRules extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<SubmissionCheck> check;
     private final ObjectProvider<RequestRecords> records;
-    private final ObjectProvider<FormService> forms;
+    private final ObjectProvider<DeployedForms> forms;
     private final ObjectProvider<LostRaces> races;
     private final ObjectProvider<RequestOverviews> overviews;
     private final ObjectProvider<HandOvers> handOvers;
 
     EngineRules(ObjectProvider<SubmissionCheck> check, ObjectProvider<RequestRecords> records,
-            ObjectProvider<FormService> forms, ObjectProvider<LostRaces> races,
+            ObjectProvider<DeployedForms> forms, ObjectProvider<LostRaces> races,
             ObjectProvider<RequestOverviews> overviews, ObjectProvider<HandOvers> handOvers) {
         this.overviews = overviews;
         this.handOvers = handOvers;

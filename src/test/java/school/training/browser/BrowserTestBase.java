@@ -1,5 +1,7 @@
 package school.training.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -262,6 +264,16 @@ abstract class BrowserTestBase {
 
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver()).executeScript(script, args);
+    }
+
+    /** The page fits the window's width (a phone never scrolls sideways); if not, names what sticks out. */
+    void assertNoSidewaysScroll(String where) {
+        assertThat(js("return document.documentElement.scrollWidth > window.innerWidth;"))
+                .as(where + ": no sideways scrolling on a phone; too wide: " + js("return Array.from("
+                        + "document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
+                        + "window.innerWidth + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+                        + " + Math.round(e.getBoundingClientRect().right)).join(', ');"))
+                .isEqualTo(false);
     }
 
     /** GETs a URL with the browser's session (no navigation) and answers the HTTP status. */

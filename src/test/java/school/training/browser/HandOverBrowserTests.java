@@ -2,7 +2,6 @@ package school.training.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import school.training.externalstudy.ExternalStudyRequests;
 import school.training.people.Directory;
 import school.training.people.Role;
 
@@ -89,23 +89,7 @@ class HandOverBrowserTests extends BrowserTestBase {
     }
 
     private String approvedByTheLeader(String title) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("title", title);
-        variables.put("organizer", "市教育局教研室");
-        variables.put("level", "municipal");
-        variables.put("kind", "training");
-        variables.put("location", "市第一中学");
-        variables.put("outOfProvince", Boolean.FALSE);
-        variables.put("startDate", "2030-03-11");
-        variables.put("endDate", "2030-03-12");
-        variables.put("purpose", "学习新课标下的阅读教学");
-        variables.put("classCover", "王老师代课");
-        variables.put("budgetTransport", 100.0);
-        variables.put("budgetLodging", 300.0);
-        variables.put("budgetFees", 200.0);
-        variables.put("budgetOther", 0.0);
-        variables.put("applicant", "li.na");
-        String request = runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();
+        String request = new ExternalStudyRequests(identityService, runtimeService).start("li.na", title);
         String review = taskService.createTaskQuery().processInstanceId(request).singleResult().getId();
         identityService.setAuthentication("chen.jing", List.of("teachers", "group-leaders"));
         try {

@@ -1,11 +1,10 @@
 package school.training.browser;
 
+import school.training.externalstudy.ExternalStudyRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -73,23 +72,6 @@ class HearBackBrowserTests extends BrowserTestBase {
     }
 
     private String start(String title) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("title", title);
-        variables.put("organizer", "市教育局教研室");
-        variables.put("level", "municipal");
-        variables.put("kind", "training");
-        variables.put("location", "市第一中学");
-        variables.put("outOfProvince", Boolean.FALSE);
-        variables.put("startDate", "2030-03-11");
-        variables.put("endDate", "2030-03-12");
-        variables.put("purpose", "学习新课标下的阅读教学");
-        variables.put("classCover", "王老师代课");
-        variables.put("budgetTransport", 100.0);
-        variables.put("budgetLodging", 300.0);
-        variables.put("budgetFees", 200.0);
-        variables.put("budgetOther", 0.0);
-        variables.put("applicant", "li.na");
-        identityService.clearAuthentication();
-        return runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();
+        return new ExternalStudyRequests(identityService, runtimeService).start("li.na", title);
     }
 }

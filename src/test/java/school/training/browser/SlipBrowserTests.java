@@ -124,8 +124,7 @@ class SlipBrowserTests extends BrowserTestBase {
             driver().get(url("/requests/" + id));
             clickAndWaitForNewPage(By.id("print-slip-link"));
             assertThat(visible(By.id("slip-decisions")).getText()).contains(SlipRequests.LEADER_APPROVES);
-            assertThat(js("return document.documentElement.scrollWidth > window.innerWidth;"))
-                    .as("no sideways scrolling on a phone").isEqualTo(false);
+            assertNoSidewaysScroll("the slip");
             assertThat(js("return Array.from(document.querySelectorAll('#slip *')).filter(e => "
                     + "e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className)"
                     + ".slice(0, 5).join('|');")).as("elements past the right edge").isEqualTo("");

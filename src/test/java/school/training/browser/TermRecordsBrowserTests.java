@@ -65,8 +65,7 @@ class TermRecordsBrowserTests extends BrowserTestBase {
             type(By.id("planText"), "教学目标：理解影响化学反应速率的因素。教学过程：实验导入、分组探究、归纳总结。");
             type(By.id("reflection"), "分组实验时间偏紧，下次提前准备器材。");
             visible(By.id("files")).sendKeys(invitationPdf().toString());
-            assertThat(js("return document.documentElement.scrollWidth > window.innerWidth;"))
-                    .as("no sideways scrolling on a phone").isEqualTo(false);
+            assertNoSidewaysScroll(driver().getCurrentUrl());
             clickAndWaitForNewPage(By.id("submit"));
             assertThat(visible(By.id("notice")).getText()).isNotBlank();
             assertThat(visible(By.id("month-" + month)).getText()).contains("待检查");
@@ -77,8 +76,7 @@ class TermRecordsBrowserTests extends BrowserTestBase {
             type(By.id("className"), "高一（3）班");
             type(By.id("notes"), "以实验引入，学生参与度高，板书清楚。");
             type(By.id("suggestions"), "小组讨论后可请学生上台汇报，时间再留足一些。");
-            assertThat(js("return document.documentElement.scrollWidth > window.innerWidth;"))
-                    .as("no sideways scrolling on a phone").isEqualTo(false);
+            assertNoSidewaysScroll(driver().getCurrentUrl());
             clickAndWaitForNewPage(By.id("save-observation"));
             assertThat(visible(By.id("notice")).getText()).isNotBlank();
             assertThat(visible(By.id("my-records")).getText()).contains("高一（3）班");

@@ -60,8 +60,7 @@ class TrainingsBrowserTests extends BrowserTestBase {
             driver().manage().window().setSize(new Dimension(390, 844));
             driver().get(rollLinks.get(0));
             assertThat(visible(By.id("status-li.na-PRESENT")).isSelected()).isTrue();
-            Object overflow = js("return document.documentElement.scrollWidth > window.innerWidth;");
-            assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
+            assertNoSidewaysScroll("the roll call");
             click(By.id("status-" + absent + "-ABSENT"));
             clickAndWaitForNewPage(By.id("roll-save"));
             assertThat(visible(By.id("notice")).getText()).contains("考勤已保存");

@@ -1,32 +1,34 @@
 package school.training.externalstudy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * Enters outside-study requests as the app seeds them (no signed-in caller, {@code applicant} named),
  * so process tests are free of the start rules; those are tested through our pages and the REST API. The default request is short, cheap, municipal and in the province: no principal needed.
  */
-final class ExternalStudyRequests {
+public final class ExternalStudyRequests {
 
-    static final String START = "2030-03-11";
-    static final String END = "2030-03-12";
+    public static final String START = "2030-03-11";
+    public static final String END = "2030-03-12";
 
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
 
-    ExternalStudyRequests(IdentityService identityService, RuntimeService runtimeService) {
+    public ExternalStudyRequests(IdentityService identityService, RuntimeService runtimeService) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
     }
 
-    static Map<String, Object> smallRequest() {
+    public static Map<String, Object> smallRequest() {
         Map<String, Object> variables = new HashMap<>();
         variables.put("title", "市级语文教研活动");
         variables.put("organizer", "市教育局教研室");
@@ -46,21 +48,31 @@ final class ExternalStudyRequests {
         return variables;
     }
 
-    ProcessInstance start(String applicant) {
+    public ProcessInstance start(String applicant) {
         return start(applicant, Map.of());
     }
 
-    ProcessInstance start(String applicant, Map<String, Object> changes) {
+    public ProcessInstance start(String applicant, Map<String, Object> changes) {
         Map<String, Object> variables = smallRequest();
         variables.putAll(changes);
         variables.put("applicant", applicant);
-        List<String> groups = identityService.createGroupQuery().groupMember(applicant).list().stream()
-                .map(Group::getId).toList();
         // seeded as the app does (no signed-in caller), so the engine's start rules for people do not apply
         try {
             return runtimeService.startProcessInstanceByKey(ExternalStudyProcess.KEY, variables);
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** A small request with this title; its process instance id. */
+    public String start(String applicant, String title) {
+        return start(applicant, Map.of("title", title)).getId();
+    }
+
+    /** The id of the task of this step the request waits in (there must be one). */
+    public static String taskAt(TaskService taskService, String instanceId, String step) {
+        Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(step).singleResult();
+        assertThat(task).as("%s waiting at %s", instanceId, step).isNotNull();
+        return task.getId();
     }
 }

@@ -1,8 +1,8 @@
 package school.training.records;
 
+import school.training.externalstudy.ExternalStudyRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,33 +162,10 @@ class RequestOverviewTests {
     }
 
     private String task(String instanceId, String key) {
-        Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).singleResult();
-        assertThat(task).as("%s waiting at %s", instanceId, key).isNotNull();
-        return task.getId();
+        return ExternalStudyRequests.taskAt(taskService, instanceId, key);
     }
 
     private String start(String applicant, String title) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("title", title);
-        variables.put("organizer", "市教育局教研室");
-        variables.put("level", "municipal");
-        variables.put("kind", "training");
-        variables.put("location", "市第一中学");
-        variables.put("outOfProvince", Boolean.FALSE);
-        variables.put("startDate", "2030-03-11");
-        variables.put("endDate", "2030-03-12");
-        variables.put("purpose", "学习新课标下的阅读教学");
-        variables.put("classCover", "王老师代课");
-        variables.put("budgetTransport", 100.0);
-        variables.put("budgetLodging", 300.0);
-        variables.put("budgetFees", 200.0);
-        variables.put("budgetOther", 0.0);
-        variables.put("applicant", applicant);
-        // seeded as the app does (no signed-in caller), so the engine's start rules for people do not apply
-        try {
-            return runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return new ExternalStudyRequests(identityService, runtimeService).start(applicant, title);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import school.training.externalstudy.ExternalStudyRequests;
 import school.training.people.Directory;
 import school.training.people.Role;
 
@@ -207,24 +207,7 @@ class CompletionRaceTests {
 
     /** An outside-study request entered as the app seeds one; waits for li.na's group leader chen.jing. */
     String request() {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicant", "li.na");
-        variables.put("title", "市级语文教研活动（并发）");
-        variables.put("organizer", "市教育局教研室");
-        variables.put("level", "municipal");
-        variables.put("kind", "training");
-        variables.put("location", "市第一中学");
-        variables.put("outOfProvince", Boolean.FALSE);
-        variables.put("startDate", "2030-03-11");
-        variables.put("endDate", "2030-03-12");
-        variables.put("purpose", "学习新课标下的阅读教学");
-        variables.put("classCover", "王老师代课");
-        variables.put("budgetTransport", 100.0);
-        variables.put("budgetLodging", 300.0);
-        variables.put("budgetFees", 200.0);
-        variables.put("budgetOther", 0.0);
-        variables.put("invitation", "attachment-1");
-        return runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();
+        return new ExternalStudyRequests(identityService, runtimeService).start("li.na", "市级语文教研活动（并发）");
     }
 
     Task task(String processInstanceId, String key) {

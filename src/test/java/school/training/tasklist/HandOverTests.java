@@ -1,5 +1,6 @@
 package school.training.tasklist;
 
+import school.training.externalstudy.ExternalStudyRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.FORBIDDEN;
@@ -10,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -307,9 +306,7 @@ class HandOverTests {
     }
 
     private String task(String instanceId, String key) {
-        Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).singleResult();
-        assertThat(task).as("%s waiting at %s", instanceId, key).isNotNull();
-        return task.getId();
+        return ExternalStudyRequests.taskAt(taskService, instanceId, key);
     }
 
     /** One section of the home page, by its id. */
@@ -321,22 +318,7 @@ class HandOverTests {
     }
 
     private String start(String applicant, boolean outOfProvince) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("title", title);
-        variables.put("organizer", "市教育局教研室");
-        variables.put("level", "municipal");
-        variables.put("kind", "training");
-        variables.put("location", outOfProvince ? "上海市" : "市第一中学");
-        variables.put("outOfProvince", outOfProvince);
-        variables.put("startDate", "2030-03-11");
-        variables.put("endDate", "2030-03-12");
-        variables.put("purpose", "学习新课标下的阅读教学");
-        variables.put("classCover", "王老师代课");
-        variables.put("budgetTransport", 100.0);
-        variables.put("budgetLodging", 300.0);
-        variables.put("budgetFees", 200.0);
-        variables.put("budgetOther", 0.0);
-        variables.put("applicant", applicant);
-        return runtimeService.startProcessInstanceByKey("externalStudy", variables).getId();
+        return new ExternalStudyRequests(identityService, runtimeService).start(applicant, Map.of("title", title,
+                "location", outOfProvince ? "上海市" : "市第一中学", "outOfProvince", outOfProvince)).getId();
     }
 }
