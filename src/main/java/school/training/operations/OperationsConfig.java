@@ -35,6 +35,12 @@ class OperationsConfig {
         return new SqlCounters();
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "training.operations.count-sql", havingValue = "true")
+    SqlStatementsEndpoint sqlStatementsEndpoint(SqlCounters counters) {
+        return new SqlStatementsEndpoint(counters.times());
+    }
+
     /** Ahead of Spring Security, so its lines (a wrong password, a throttled login) carry the request's id too. */
     @Bean
     FilterRegistrationBean<RequestLogContext> requestLogContext() {

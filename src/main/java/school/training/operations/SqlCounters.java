@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -29,6 +30,12 @@ class SqlCounters implements BeanPostProcessor, MeterBinder {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
+    private final StatementTimes times = new StatementTimes();
+
+    /** How long each SQL text took (see {@link StatementTimes}). */
+    StatementTimes times() {
+        return times;
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -74,16 +81,22 @@ class SqlCounters implements BeanPostProcessor, MeterBinder {
                     case "hashCode" -> {
                         return System.identityHashCode(proxy);
                     }
-                    case "prepareStatement", "createStatement", "prepareCall" -> statements.incrementAndGet();
                     case "commit" -> commits.incrementAndGet();
                     default -> {
                     }
                 }
+                Object result;
                 try {
-                    return method.invoke(connection, args);
+                    result = method.invoke(connection, args);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
+                if (result instanceof Statement statement) {
+                    // prepareStatement, prepareCall (their first argument is the SQL) or createStatement
+                    statements.incrementAndGet();
+                    return times.timed(statement, method.getName().startsWith("prepare") ? (String) args[0] : null);
+                }
+                return result;
             };
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] { Connection.class }, handler);

@@ -1,6 +1,7 @@
 package school.training.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,6 +46,13 @@ class SqlCountersTests {
         assertThat(registry.get("training.sql.statements").functionCounter().count()).isEqualTo(4);
         assertThat(registry.get("training.sql.connections").functionCounter().count()).isEqualTo(2);
         assertThat(registry.get("training.sql.commits").functionCounter().count()).isEqualTo(1);
+        // and how long each text took, by text: the three inserts are one row
+        assertThat(new SqlStatementsEndpoint(counters.times()).slowest(null))
+                .extracting(StatementTimes.Row::sql, StatementTimes.Row::executions)
+                .containsExactlyInAnyOrder(tuple("insert into t values (?)", 3L), tuple("create table t (id int)", 1L));
+        assertThat(counters.times().slowest(1)).hasSize(1).allSatisfy(row -> assertThat(row.totalMillis()).isPositive());
+        counters.times().reset();
+        assertThat(counters.times().slowest(10)).isEmpty();
         // wrapped once only, and other beans pass through
         assertThat(counters.postProcessAfterInitialization(counted, "dataSource")).isSameAs(counted);
         assertThat(counters.postProcessAfterInitialization("x", "other")).isEqualTo("x");
