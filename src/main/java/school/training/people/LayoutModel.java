@@ -2,6 +2,8 @@ package school.training.people;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -19,7 +21,9 @@ class LayoutModel {
     }
 
     @ModelAttribute("myName")
-    String myName(Principal principal) {
-        return principal == null ? null : directory.nameOf(principal.getName());
+    String myName(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return principal == null ? null
+                : SignedInPerson.of(request, directory).map(Person::getName).orElse(principal.getName());
     }
 }

@@ -1,7 +1,5 @@
 package school.training.security;
 
-import java.security.Principal;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -11,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import school.training.people.Directory;
+import school.training.people.SignedInPerson;
 
 /**
  * After the office made or reset someone's password, the first thing that person does is choose their
@@ -35,8 +34,7 @@ class OwnPasswordFirst implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        Principal principal = request.getUserPrincipal();
-        if (principal != null && directory.find(principal.getName()).filter(p -> p.mustChangePassword()).isPresent()) {
+        if (SignedInPerson.of(request, directory).filter(p -> p.mustChangePassword()).isPresent()) {
             response.sendRedirect(request.getContextPath() + "/account/password");
             return false;
         }

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -128,10 +127,17 @@ public class Inbox {
         return task.getAssignee() == null && isCandidate(taskId, user) ? task : null;
     }
 
+    /**
+     * Whether the task is offered to this person or one of her groups, taken or not: one task query (the
+     * task's identity links through the engine's command would read the task, its execution and its
+     * definition first).
+     */
     public boolean isCandidate(String taskId, CurrentUser user) {
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                        && (user.id().equals(link.getUserId()) || user.groups().contains(link.getGroupId())));
+        TaskQuery task = taskService.createTaskQuery().taskId(taskId);
+        TaskQuery offered = user.groups().isEmpty() ? task.taskCandidateUser(user.id()).includeAssignedTasks()
+                : task.or().taskCandidateUser(user.id()).taskCandidateGroupIn(user.groups()).includeAssignedTasks()
+                        .endOr();
+        return offered.count() > 0;
     }
 
     public void claim(Task task, CurrentUser user) {
