@@ -34,8 +34,9 @@ while IFS= read -r page; do
   java bench/scale/Load.java run "$BASE" "${WARMUP:-5}" "${SECONDS_PER_RUN:-15}" "${USERS:-8}" "$page"
   echo "  slowest SQL during that load (total ms, executions, mean ms, text):"
   curl -sf -u admin:demo "$BASE/actuator/sqlstatements?most=$TOP" | python3 -c '
-import json, sys
+import json, re, sys
 for row in json.load(sys.stdin):
     sql = " ".join(row["sql"].split())
-    print("  %9.0f %7d %8.2f  %s" % (row["totalMillis"], row["executions"], row["meanMillis"], sql[:400]))'
+    sql = re.sub(r"^(select (?:distinct )?)(?!count).{80,}? from ", r"\1… from ", sql, count=1, flags=re.I)
+    print("  %9.0f %7d %8.2f  %s" % (row["totalMillis"], row["executions"], row["meanMillis"], sql[:500]))'
 done <<< "$PAGES"

@@ -16,24 +16,37 @@ interface RequestOverviewRepository extends JpaRepository<RequestOverview, Strin
 
     Page<RequestOverview> findByApplicant(String applicant, Pageable page);
 
-    @Query("""
-            select r from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
+    /*
+     * The dashboard's lists as a page of ids, then the page's rows by id (RequestOverviews): sorting thousands of
+     * waiting requests by an indexed column reads only the index, where sorting whole rows reads every row; and
+     * count(*), which H2 answers from the index, where count(r) reads each row.
+     */
+
+    String WAITING_IN = """
+            from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
               and r.step in :steps and (:group is null or r.teachingGroupId = :group)
               and (cast(:dueFrom as LocalDateTime) is null or r.due >= :dueFrom)
-              and (cast(:dueBefore as LocalDateTime) is null or r.due < :dueBefore)""")
-    Page<RequestOverview> waitingIn(@Param("key") String processKey, @Param("steps") Collection<String> steps,
+              and (cast(:dueBefore as LocalDateTime) is null or r.due < :dueBefore)""";
+
+    @Query(value = "select r.processInstanceId " + WAITING_IN, countQuery = "select count(*) " + WAITING_IN)
+    Page<String> waitingIn(@Param("key") String processKey, @Param("steps") Collection<String> steps,
             @Param("group") String group, @Param("dueFrom") LocalDateTime dueFrom,
             @Param("dueBefore") LocalDateTime dueBefore, Pageable page);
 
-    @Query("""
-            select r from RequestOverview r where r.processKey = :key
+    /** Trips are found by their start, within {@code firstStart}..{@code lastStart} (an index on the start date). */
+    String TRIPS_IN = """
+            from RequestOverview r where r.processKey = :key
               and ((r.state = school.training.records.RequestOverview.State.RUNNING and r.step = :step)
                 or (r.state = school.training.records.RequestOverview.State.COMPLETED and r.endActivityId = :ended))
               and (:group is null or r.teachingGroupId = :group)
-              and r.startDate <= :lastStart and r.endDate >= :firstEnd and r.endDate <= :lastEnd""")
-    Page<RequestOverview> tripsIn(@Param("key") String processKey, @Param("step") String step,
-            @Param("ended") String endedAt, @Param("group") String group, @Param("lastStart") LocalDate lastStart,
-            @Param("firstEnd") LocalDate firstEnd, @Param("lastEnd") LocalDate lastEnd, Pageable page);
+              and r.startDate >= :firstStart and r.startDate <= :lastStart
+              and r.endDate >= :firstEnd and r.endDate <= :lastEnd""";
+
+    @Query(value = "select r.processInstanceId " + TRIPS_IN, countQuery = "select count(*) " + TRIPS_IN)
+    Page<String> tripsIn(@Param("key") String processKey, @Param("step") String step,
+            @Param("ended") String endedAt, @Param("group") String group, @Param("firstStart") LocalDate firstStart,
+            @Param("lastStart") LocalDate lastStart, @Param("firstEnd") LocalDate firstEnd,
+            @Param("lastEnd") LocalDate lastEnd, Pageable page);
 
     /**
      * How long the running requests waiting in {@code steps} have waited, in four bands, by one aggregate

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,12 @@ import school.training.people.TeachingGroup;
 public class RequestOverviews {
 
     /** End events that mean the applicant took the request back, or that it was refused. */
+    /**
+     * The longest an outside-study trip lasts, for the dashboard's trips under way: they are looked up by their start
+     * within this much before today, so the lookup reads this year's trips, not every trip in the school's history.
+     */
+    static final Period LONGEST_TRIP = Period.ofYears(1);
+
     private static final List<String> WITHDRAWN_ENDS = List.of("requestWithdrawn", "applicationWithdrawn");
     private static final List<String> REJECTED_ENDS = List.of("requestRejected", "applicationRejected",
             "claimRejected");
@@ -190,7 +199,7 @@ public class RequestOverviews {
     @Transactional(readOnly = true)
     public Page<RequestOverview> waitingIn(String processKey, Collection<String> steps, String teachingGroupId,
             LocalDateTime dueFrom, LocalDateTime dueBefore, Pageable page) {
-        return overviews.waitingIn(processKey, steps, teachingGroupId, dueFrom, dueBefore, page);
+        return rowsOf(overviews.waitingIn(processKey, steps, teachingGroupId, dueFrom, dueBefore, page));
     }
 
     /**
@@ -214,7 +223,15 @@ public class RequestOverviews {
     @Transactional(readOnly = true)
     public Page<RequestOverview> trips(String processKey, String step, String endedAt, String teachingGroupId,
             LocalDate lastStart, LocalDate firstEnd, LocalDate lastEnd, Pageable page) {
-        return overviews.tripsIn(processKey, step, endedAt, teachingGroupId, lastStart, firstEnd, lastEnd, page);
+        return rowsOf(overviews.tripsIn(processKey, step, endedAt, teachingGroupId,
+                lastStart.minus(LONGEST_TRIP), lastStart, firstEnd, lastEnd, page));
+    }
+
+    /** The rows of a page of ids, in the page's order (one query by primary key). */
+    private Page<RequestOverview> rowsOf(Page<String> ids) {
+        Map<String, RequestOverview> byId = byIds(ids.getContent());
+        return new PageImpl<>(ids.getContent().stream().map(byId::get)
+                .filter(Objects::nonNull).toList(), ids.getPageable(), ids.getTotalElements());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -31,8 +32,11 @@ public class Inbox {
     private final TaskService taskService;
     private final RequestOverviews overviews;
     private final IdentityService identityService;
+    private final ManagementService managementService;
 
-    Inbox(TaskService taskService, RequestOverviews overviews, IdentityService identityService) {
+    Inbox(TaskService taskService, RequestOverviews overviews, IdentityService identityService,
+            ManagementService managementService) {
+        this.managementService = managementService;
         this.taskService = taskService;
         this.overviews = overviews;
         this.identityService = identityService;
@@ -64,44 +68,29 @@ public class Inbox {
         }).toList();
     }
 
-    public List<Task> assignedTo(CurrentUser user) {
-        return assigned(user).list();
-    }
-
-    public List<Task> offeredTo(CurrentUser user) {
-        return sharedGroups(user).isEmpty() ? List.of() : offered(user).list();
-    }
-
-    /** A page of the tasks assigned to this person, oldest first, counted in the database. */
+    /** A page of the tasks assigned to this person, newest first, counted in the database. */
     public Page assignedPage(CurrentUser user, int page) {
-        return page(assigned(user), page);
+        List<String> alone = aloneIn(user);
+        TaskLists.TaskList mine = tasks().assignedTo(user.id());
+        // a group she is alone in offers its steps to her alone: listed as hers, claimed when she decides
+        return page(alone.isEmpty() ? mine : mine.and(tasks().offeredTo(alone)), page);
     }
 
-    /** A page of the unclaimed tasks offered to this person's groups. */
+    /** A page of the unclaimed tasks offered to this person's groups (those she shares with others). */
     public Page offeredPage(CurrentUser user, int page) {
-        return sharedGroups(user).isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(offered(user), page);
+        List<String> shared = sharedGroups(user);
+        return shared.isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(tasks().offeredTo(shared), page);
     }
 
-    private Page page(TaskQuery query, int page) {
+    private Page page(TaskLists.TaskList list, int page) {
         int number = Math.max(0, page);
-        long total = query.count();
-        List<Task> tasks = total == 0 ? List.of() : query.listPage(number * PAGE_SIZE, PAGE_SIZE);
+        long total = list.count();
+        List<Task> tasks = total == 0 ? List.of() : list.page(number * PAGE_SIZE, PAGE_SIZE);
         return new Page(rows(tasks), total, number, PAGE_SIZE);
     }
 
-    private TaskQuery assigned(CurrentUser user) {
-        List<String> alone = aloneIn(user);
-        if (alone.isEmpty()) {
-            return taskService.createTaskQuery().taskAssignee(user.id()).orderByTaskCreateTime().desc();
-        }
-        // a candidate-group condition in an "or" still means "not yet taken by anyone"
-        return taskService.createTaskQuery().or().taskAssignee(user.id()).taskCandidateGroupIn(alone).endOr()
-                .orderByTaskCreateTime().desc();
-    }
-
-    private TaskQuery offered(CurrentUser user) {
-        return taskService.createTaskQuery().taskCandidateGroupIn(sharedGroups(user)).taskUnassigned()
-                .orderByTaskCreateTime().desc();
+    private TaskLists tasks() {
+        return new TaskLists(taskService, managementService);
     }
 
     /** The person's groups she is the only member of, among those steps are offered to whole. */

@@ -100,6 +100,9 @@ class DashboardQueriesTests {
             }
         }
 
+        // and a long secondment: trips are looked up by their start within the last year, this one is in it
+        underWay.add(trips.registered("li.na", prefix + "long", today.minusMonths(11), today.plusMonths(1)));
+
         // then
         assertThat(mine(dashboard.rows(Section.UNDER_WAY, null))).extracting(DashboardRow::requestId)
                 .containsExactlyInAnyOrderElementsOf(underWay);
