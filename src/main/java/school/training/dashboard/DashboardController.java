@@ -54,13 +54,13 @@ class DashboardController {
             @RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale, Model model) {
         Scope scope = scope(authentication, group);
         Section shown = section == null ? null : Section.byId(section).orElse(null);
-        List<OfficeDashboard.Slice> board = dashboard.board(scope.groupId(), shown, page);
+        OfficeDashboard.Board board = dashboard.board(scope.groupId(), shown, page);
         model.addAttribute("scope", scope);
         model.addAttribute("groups", directory.teachingGroups());
         model.addAttribute("shownGroup", scope.groupId() == null ? null
                 : directory.teachingGroup(scope.groupId()).orElse(null));
-        model.addAttribute("tables", board.stream().map(slice -> Table.of(slice, messages, locale)).toList());
-        model.addAttribute("approvalChart", approvalChart(dashboard.approvalAges(scope.groupId()), locale));
+        model.addAttribute("tables", board.slices().stream().map(slice -> Table.of(slice, messages, locale)).toList());
+        model.addAttribute("approvalChart", approvalChart(board.approvalAges(), locale));
         return "dashboard/office";
     }
 

@@ -30,7 +30,8 @@ import jakarta.persistence.Version;
         @Index(name = "request_summary_step", columnList = "processKey, state, step, waitingSince"),
         @Index(name = "request_summary_group", columnList = "teachingGroupId, processKey, state"),
         @Index(name = "request_summary_trip", columnList = "processKey, step, endDate"),
-        @Index(name = "request_summary_trip_start", columnList = "processKey, startDate") })
+        @Index(name = "request_summary_trip_start", columnList = "processKey, startDate"),
+        @Index(name = "request_summary_waiting", columnList = "processKey, state, waitingSince, step, processInstanceId") })
 public class RequestOverview {
 
     /** Where a request stands; the end event (or waiting step) says more, see {@link #getStatus()}. */

@@ -3,6 +3,7 @@ package school.training.records;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -33,6 +34,12 @@ interface RequestOverviewRepository extends JpaRepository<RequestOverview, Strin
             @Param("group") String group, @Param("dueFrom") LocalDateTime dueFrom,
             @Param("dueBefore") LocalDateTime dueBefore, Pageable page);
 
+    /** As {@link #waitingIn}, without counting (the caller has counted). */
+    @Query("select r.processInstanceId " + WAITING_IN)
+    List<String> waitingInUncounted(@Param("key") String processKey, @Param("steps") Collection<String> steps,
+            @Param("group") String group, @Param("dueFrom") LocalDateTime dueFrom,
+            @Param("dueBefore") LocalDateTime dueBefore, Pageable page);
+
     /** Trips are found by their start, within {@code firstStart}..{@code lastStart} (an index on the start date). */
     String TRIPS_IN = """
             from RequestOverview r where r.processKey = :key
@@ -50,14 +57,15 @@ interface RequestOverviewRepository extends JpaRepository<RequestOverview, Strin
 
     /**
      * How long the running requests waiting in {@code steps} have waited, in four bands, by one aggregate
-     * query (no rows loaded): under a day, 1–2 days, 3–7 days, more than 7 whole days.
+     * query (no rows loaded): under a day, 1–2 days, 3–7 days, more than 7 whole days; and all of them.
      */
     @Query("""
             select new school.training.records.WaitingByAge(
                 count(case when r.waitingSince > :oneDayAgo then 1 end),
                 count(case when r.waitingSince <= :oneDayAgo and r.waitingSince > :threeDaysAgo then 1 end),
                 count(case when r.waitingSince <= :threeDaysAgo and r.waitingSince > :eightDaysAgo then 1 end),
-                count(case when r.waitingSince <= :eightDaysAgo then 1 end))
+                count(case when r.waitingSince <= :eightDaysAgo then 1 end),
+                count(*))
             from RequestOverview r where r.processKey = :key and r.state = school.training.records.RequestOverview.State.RUNNING
               and r.step in :steps and (:group is null or r.teachingGroupId = :group)""")
     WaitingByAge waitingByAge(@Param("key") String processKey, @Param("steps") Collection<String> steps,

@@ -202,6 +202,14 @@ public class RequestOverviews {
         return rowsOf(overviews.waitingIn(processKey, steps, teachingGroupId, dueFrom, dueBefore, page));
     }
 
+    /** As {@link #waitingIn}, with no due window, when the caller has counted them ({@link WaitingByAge#all()}). */
+    @Transactional(readOnly = true)
+    public Page<RequestOverview> waitingIn(String processKey, Collection<String> steps, String teachingGroupId,
+            Pageable page, long counted) {
+        return rowsOf(new PageImpl<>(overviews.waitingInUncounted(processKey, steps, teachingGroupId, null, null,
+                page), page, counted));
+    }
+
     /**
      * How long the running requests of a process waiting in one of {@code steps} (of one teaching group, null:
      * all) have waited at {@code now}, counted by whole days as the dashboard's "days waiting" column counts:

@@ -9,8 +9,9 @@ import java.util.List;
  * @param oneToTwoDays 1 or 2 whole days
  * @param threeToSevenDays 3 to 7 whole days
  * @param overSevenDays 8 whole days or more
+ * @param all every one of them (those of no known start too: the dashboard's total)
  */
-public record WaitingByAge(long underOneDay, long oneToTwoDays, long threeToSevenDays, long overSevenDays) {
+public record WaitingByAge(long underOneDay, long oneToTwoDays, long threeToSevenDays, long overSevenDays, long all) {
 
     /** The four bands, youngest first. */
     public List<Long> counts() {

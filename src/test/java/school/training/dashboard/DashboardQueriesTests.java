@@ -233,6 +233,14 @@ class DashboardQueriesTests {
         long[] fromTable = new long[4];
         mine(dashboard.rows(Section.APPROVALS, null)).forEach(row -> fromTable[WaitingByAge.band(row.days())]++);
         assertThat(fromTable).containsExactly(expected);
+        // the board's approvals are counted by the same query: its total is every approval waiting, in one page's
+        // worth of statements less
+        OfficeDashboard.Board board = dashboard.board(null, null, 0);
+        OfficeDashboard.Slice approvals = board.slices().stream().filter(slice -> slice.section() == Section.APPROVALS)
+                .findFirst().orElseThrow();
+        assertThat(approvals.total()).isEqualTo(board.approvalAges().all())
+                .isEqualTo(dashboard.rows(Section.APPROVALS, null).size())
+                .isEqualTo(board.approvalAges().counts().stream().mapToLong(Long::longValue).sum());
 
         // a day later everything has aged by one day
         Trips.setClock(now.plusDays(1));

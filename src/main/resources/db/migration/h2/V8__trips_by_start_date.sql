@@ -1,3 +1,0 @@
--- The office dashboard finds trips under way and coming back by their start date within the last year
--- (records.RequestOverviews.LONGEST_TRIP): reads this year's trips, not every trip in the school's history.
-create index request_summary_trip_start on request_summary (process_key, start_date);
