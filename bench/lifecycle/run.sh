@@ -15,6 +15,8 @@
 #   find the task (GET /engine-rest/task?processInstanceId=…) and complete it.
 #
 # Usage: bench/lifecycle/run.sh [N=30] [JAR=target/training-approvals-*.jar]   (PORT=18085 by default)
+# SQL_TOP=40 WAY=page bench/lifecycle/run.sh 5: one way only, then the 40 SQL texts it ran most often (from
+# /actuator/sqlstatements), to see where a step's statements go.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-30}
@@ -161,17 +163,19 @@ echo "reading the counters costs $BASE_S statements, $BASE_C connections, $BASE_
 declare -A S C K T
 for way in page rest; do S[$way]=0; C[$way]=0; K[$way]=0; T[$way]=0; done
 # one of each first, not counted: the first request of each kind warms the JIT and the caches
-for way in page rest; do lifecycle $way 0; done
+WAYS=${WAY:-page rest}
+for way in $WAYS; do lifecycle $way 0; done
 rm -f "$DATA/steps"
+curl -sf -u admin:demo -X DELETE "$BASE/actuator/sqlstatements" > /dev/null
 for i in $(seq 1 "$N"); do
-  for way in page rest; do
+  for way in $WAYS; do
     COST_S=0; COST_C=0; COST_K=0; WALL=0
     lifecycle $way "$i"
     S[$way]=$((S[$way] + COST_S)); C[$way]=$((C[$way] + COST_C)); K[$way]=$((K[$way] + COST_K))
     T[$way]=$(echo "${T[$way]} + $WALL" | bc -l)
   done
 done
-for way in page rest; do
+for way in $WAYS; do
   printf '%-5s %6.1f statements  %5.1f connections  %5.1f commits per lifecycle   %5.2f lifecycles/s\n' "$way" \
     "$(echo "${S[$way]} / $N" | bc -l)" "$(echo "${C[$way]} / $N" | bc -l)" "$(echo "${K[$way]} / $N" | bc -l)" \
     "$(echo "$N / ${T[$way]}" | bc -l)"
@@ -179,6 +183,16 @@ done
 echo "per step (mean statements, connections):"
 awk '{k=$1" "$2; s[k]+=$3; c[k]+=$4; n[k]++} END {for (k in s) printf "  %-30s %6.1f %5.1f\n", k, s[k]/n[k], c[k]/n[k]}' \
   "$DATA/steps" | sort
+if [ -n "${SQL_TOP:-}" ]; then
+  echo "most run SQL over the $N lifecycles ($WAYS; executions per lifecycle, text):"
+  curl -sf -u admin:demo "$BASE/actuator/sqlstatements?most=100000" | python3 -c '
+import json, re, sys
+rows = sorted(json.load(sys.stdin), key=lambda r: -r["executions"])
+for row in rows[:int(sys.argv[1])]:
+    sql = re.sub(r"^(select (?:distinct )?)(?!count).{80,}? from ", r"\1… from ", " ".join(row["sql"].split()), count=1, flags=re.I)
+    print("  %6.1f  %s" % (row["executions"] / int(sys.argv[2]), sql[:260]))' "$SQL_TOP" "$N"
+fi
+[ "$WAYS" = "page rest" ] || exit 0
 printf 'pages / REST: statements %.2f×, throughput %.2f×  (N=%d each, interleaved)\n' \
   "$(echo "${S[page]} / ${S[rest]}" | bc -l)" "$(echo "${T[rest]} / ${T[page]}" | bc -l)" "$N"
 echo "load: $(uptime | sed 's/.*load average: //')"

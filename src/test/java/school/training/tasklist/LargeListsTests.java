@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import school.training.externalstudy.ExternalStudyRequests;
 import school.training.people.Directory;
 import school.training.people.Role;
 import school.training.web.Statements;
@@ -35,6 +37,8 @@ class LargeListsTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    TaskService taskService;
     @Autowired
     IdentityService identityService;
     @Autowired
@@ -100,6 +104,21 @@ class LargeListsTests {
         assertThat(statements("/office?group=" + group, "zhao.min")).isLessThanOrEqualTo(dashboardForOne + 2)
                 .isLessThan(40);
         assertThat(statements("/", teacher)).isLessThanOrEqualTo(teacherHomeForOne + 2).isLessThan(40);
+    }
+
+    @Test
+    void aPageIsReadInOneTransaction() throws Exception {
+        String id = request(0);
+        String task = ExternalStudyRequests.taskAt(taskService, id, "leaderReview");
+        for (String[] page : new String[][] { { "/", leader }, { "/tasks/" + task, leader }, { "/requests/" + id, teacher },
+                { "/office", "zhao.min" } }) {
+            var signedIn = web.as(page[1]);
+            Statements.Cost<Integer> cost = Statements.count(() -> mvc.perform(get(page[0]).with(signedIn))
+                    .andReturn().getResponse().getStatus());
+            assertThat(cost.result()).isEqualTo(200);
+            // one connection, one transaction, however many statements the page sends
+            assertThat(cost.connections()).as(page[0] + " (" + cost.statements() + " statements)").isOne();
+        }
     }
 
     @Test

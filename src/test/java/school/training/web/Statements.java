@@ -24,17 +24,17 @@ public class Statements implements BeanPostProcessor {
 
     private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
 
-    /** What a piece of work cost. */
-    public record Cost<T>(T result, int statements) {
+    /** What a piece of work cost: statements sent, and connections taken from the pool (≈ transactions). */
+    public record Cost<T>(T result, int statements, int connections) {
     }
 
     public static <T> Cost<T> count(Callable<T> work) throws Exception {
         int[] previous = COUNTING.get();
-        int[] counter = new int[1];
+        int[] counter = new int[2];
         COUNTING.set(counter);
         try {
             T result = work.call();
-            return new Cost<>(result, counter[0]);
+            return new Cost<>(result, counter[0], counter[1]);
         } finally {
             COUNTING.set(previous);
         }
@@ -65,6 +65,10 @@ public class Statements implements BeanPostProcessor {
         }
 
         private static Connection counted(Connection connection) {
+            int[] taking = COUNTING.get();
+            if (taking != null) {
+                taking[1]++;
+            }
             InvocationHandler handler = (proxy, method, args) -> {
                 String name = method.getName();
                 if (name.equals("equals")) {
