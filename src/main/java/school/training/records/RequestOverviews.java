@@ -38,13 +38,13 @@ import school.training.people.TeachingGroup;
 @Component
 public class RequestOverviews {
 
-    /** End events that mean the applicant took the request back, or that it was refused. */
     /**
      * The longest an outside-study trip lasts, for the dashboard's trips under way: they are looked up by their start
      * within this much before today, so the lookup reads this year's trips, not every trip in the school's history.
      */
     static final Period LONGEST_TRIP = Period.ofYears(1);
 
+    /** End events that mean the applicant took the request back, or that it was refused. */
     private static final List<String> WITHDRAWN_ENDS = List.of("requestWithdrawn", "applicationWithdrawn");
     private static final List<String> REJECTED_ENDS = List.of("requestRejected", "applicationRejected",
             "claimRejected");

@@ -32,11 +32,11 @@ public class Inbox {
     private final TaskService taskService;
     private final RequestOverviews overviews;
     private final IdentityService identityService;
-    private final ManagementService managementService;
+    private final TaskLists tasks;
 
     Inbox(TaskService taskService, RequestOverviews overviews, IdentityService identityService,
             ManagementService managementService) {
-        this.managementService = managementService;
+        this.tasks = new TaskLists(taskService, managementService);
         this.taskService = taskService;
         this.overviews = overviews;
         this.identityService = identityService;
@@ -71,15 +71,15 @@ public class Inbox {
     /** A page of the tasks assigned to this person, newest first, counted in the database. */
     public Page assignedPage(CurrentUser user, int page) {
         List<String> alone = aloneIn(user);
-        TaskLists.TaskList mine = tasks().assignedTo(user.id());
+        TaskLists.TaskList mine = tasks.assignedTo(user.id());
         // a group she is alone in offers its steps to her alone: listed as hers, claimed when she decides
-        return page(alone.isEmpty() ? mine : mine.and(tasks().offeredTo(alone)), page);
+        return page(alone.isEmpty() ? mine : mine.and(tasks.offeredTo(alone)), page);
     }
 
     /** A page of the unclaimed tasks offered to this person's groups (those she shares with others). */
     public Page offeredPage(CurrentUser user, int page) {
         List<String> shared = sharedGroups(user);
-        return shared.isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(tasks().offeredTo(shared), page);
+        return shared.isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(tasks.offeredTo(shared), page);
     }
 
     private Page page(TaskLists.TaskList list, int page) {
@@ -87,10 +87,6 @@ public class Inbox {
         long total = list.count();
         List<Task> tasks = total == 0 ? List.of() : list.page(number * PAGE_SIZE, PAGE_SIZE);
         return new Page(rows(tasks), total, number, PAGE_SIZE);
-    }
-
-    private TaskLists tasks() {
-        return new TaskLists(taskService, managementService);
     }
 
     /** The person's groups she is the only member of, among those steps are offered to whole. */
