@@ -16,7 +16,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -104,7 +104,7 @@ class CampaignController {
             redirect.addFlashAttribute("notice", "campaign.cancelled");
         } catch (TermReviewCampaigns.AlreadyScored e) {
             redirect.addFlashAttribute("notice", "campaign.cancel.scored");
-        } catch (ObjectOptimisticLockingFailureException e) {
+        } catch (ConcurrencyFailureException e) {
             // a chunk of the background opening committed at the same moment: nothing changed, try again
             redirect.addFlashAttribute("notice", "campaign.cancel.busy");
         }

@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The one thread that opens large campaigns in the background: one at a time is enough for a school office, and
- * it leaves the engine's job executor and the request threads their cores.
+ * The threads that open large campaigns in the background: as many as {@code open-workers} allows at most (4);
+ * a campaign uses {@code open-workers} of them, leaving the job executor and the request threads some room.
  */
 @Configuration
 class CampaignOpening {
@@ -16,8 +16,8 @@ class CampaignOpening {
     @Bean(EXECUTOR)
     ThreadPoolTaskExecutor campaignOpeningExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
+        executor.setCorePoolSize(4);
+        executor.setMaxPoolSize(4);
         executor.setThreadNamePrefix("campaign-opening-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;

@@ -13,7 +13,7 @@ public record RubricSettings(Integer archivePoints, Integer archiveMaxDeduction,
         Integer observationPoints, Integer reportBackPoints, Integer overdueReportDeduction, Integer excellentBonus,
         Integer failedPenalty, Integer appealDays, Integer selfAssessmentDays, Integer archiveItemDeduction,
         Integer archiveMinDeduction, Integer observationShortfallDeduction, Integer activityShortfallDeduction,
-        Integer openAtOnceUpTo, Integer openChunk) {
+        Integer openAtOnceUpTo, Integer openChunk, Integer openWorkers) {
 
     public RubricSettings {
         archivePoints = or(archivePoints, 10);
@@ -38,6 +38,8 @@ public record RubricSettings(Integer archivePoints, Integer archiveMaxDeduction,
         // a campaign of up to this many reviews opens in the office's request; a larger one in the background
         openAtOnceUpTo = or(openAtOnceUpTo, 200);
         openChunk = or(openChunk, 100);
+        // chunks opened side by side: the engine's work per review is CPU-bound, so about one per core
+        openWorkers = Math.max(1, Math.min(4, or(openWorkers, 2)));
     }
 
     private static Integer or(Integer value, int fallback) {

@@ -15,6 +15,9 @@ interface TermReviewCampaignRepository extends JpaRepository<TermReviewCampaign,
 
     List<TermReviewCampaign> findByStatus(TermReviewCampaign.Status status);
 
+    @Query("select c.status from TermReviewCampaign c where c.id = :id")
+    TermReviewCampaign.Status statusOf(long id);
+
     /** The campaign with its row locked until the transaction ends (select … for update). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from TermReviewCampaign c where c.id = :id")

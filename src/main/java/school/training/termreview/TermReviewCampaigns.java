@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,7 +45,8 @@ import school.training.people.Role;
  * group, never two for one teacher in one term. A campaign up to {@code open-at-once-up-to} reviews opens in the
  * office's request, all or nothing; a larger one returns at once and opens in the background in chunks of
  * {@code open-chunk}, each in its own transaction, progress on the campaign page, a failing chunk retried and then
- * reported with a button to go on — never a half-open campaign nobody knows about. A restart goes on where it stopped.
+ * reported with a button to go on — never a half-open campaign nobody knows about. Chunks are opened by
+ * {@code open-workers} threads side by side. A restart goes on where it stopped.
  */
 @Service
 public class TermReviewCampaigns {
@@ -62,12 +66,13 @@ public class TermReviewCampaigns {
     private final RubricSettings settings;
     private final TaskExecutor executor;
     private final TransactionTemplate newTransaction;
+    private final EntityManager entityManager;
 
     TermReviewCampaigns(TermReviewCampaignRepository campaigns, ReviewedTeacherRepository members,
             RuntimeService runtimeService, HistoryService historyService, IdentityService identityService,
             Directory directory, Clock clock, TermFacts termFacts, RubricSettings settings,
             @Qualifier(CampaignOpening.EXECUTOR) TaskExecutor executor,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, EntityManager entityManager) {
         this.campaigns = campaigns;
         this.members = members;
         this.runtimeService = runtimeService;
@@ -80,6 +85,7 @@ public class TermReviewCampaigns {
         this.executor = executor;
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.entityManager = entityManager;
     }
 
     /** Everyone in scope already has a review for the term (from this or another campaign). */
@@ -182,7 +188,7 @@ public class TermReviewCampaigns {
     @EventListener(ApplicationReadyEvent.class)
     void goOnAfterRestart() {
         for (TermReviewCampaign campaign : campaigns.findByStatus(TermReviewCampaign.Status.OPENING)) {
-            executor.execute(() -> openInChunks(campaign.getId()));
+            inTheBackground(campaign.getId());
         }
     }
 
@@ -190,20 +196,56 @@ public class TermReviewCampaigns {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                executor.execute(() -> openInChunks(campaignId));
+                inTheBackground(campaignId);
             }
         });
     }
 
+    /**
+     * {@code open-workers} threads side by side, each opening its own share of the teachers (member id modulo the
+     * number of workers): starting a review is CPU work in the engine, so two threads on two cores open a large
+     * school nearly twice as fast, and their shares never overlap.
+     */
+    private void inTheBackground(long campaignId) {
+        int workers = settings.openWorkers();
+        for (int worker = 0; worker < workers; worker++) {
+            int share = worker;
+            executor.execute(() -> openInChunks(campaignId, new Share(share, workers)));
+        }
+    }
+
+    /** One worker's part of a campaign's teachers: those whose member id modulo {@code of} is {@code index}. */
+    record Share(int index, int of) {
+    }
+
+    /** Another node opened the chunk this worker had picked: nothing lost, the worker picks again. */
+    private static class ChunkTaken extends RuntimeException {
+        ChunkTaken() {
+            super("chunk opened by another node", null, false, false);
+        }
+    }
+
+    /** The campaign was cancelled (or failed in another worker) while this chunk was opening: it rolls back, quietly. */
+    private static class CampaignStopped extends RuntimeException {
+        CampaignStopped() {
+            super("campaign no longer opening", null, false, false);
+        }
+    }
+
     /** Opens chunk after chunk, each in its own transaction; a chunk that fails is tried again, then reported. */
-    void openInChunks(long campaignId) {
+    void openInChunks(long campaignId, Share share) {
         int failures = 0;
         while (true) {
             try {
-                if (!Boolean.TRUE.equals(newTransaction.execute(status -> openNextChunk(campaignId)))) {
+                if (!Boolean.TRUE.equals(newTransaction.execute(status -> openNextChunk(campaignId, share)))) {
+                    newTransaction.executeWithoutResult(status -> openedIfComplete(campaignId));
                     return;
                 }
                 failures = 0;
+            } catch (ChunkTaken e) {
+                failures = 0;
+            } catch (CampaignStopped e) {
+                return;
             } catch (RuntimeException e) {
                 failures++;
                 log.warn("Opening campaign {}: chunk failed ({} of {})", campaignId, failures, ATTEMPTS, e);
@@ -218,25 +260,40 @@ public class TermReviewCampaigns {
     }
 
     /**
-     * Answers whether there may be more to open. The campaign's row is locked first: two nodes that both go on
-     * with one campaign (one opening it, the other restarted meanwhile, or two restarted at once) then open its
-     * chunks one after the other, each seeing what the other opened, instead of both starting the same teachers'
-     * reviews and one failing at commit until it gives up and marks the campaign failed.
+     * Answers whether this share may have more to open. The campaign's row is locked only at the end, to count
+     * the chunk: the workers wait on each other for a moment, not for a whole chunk; a campaign cancelled or
+     * failed meanwhile rolls the chunk back; and a second node going on with the same campaign (restarted
+     * meanwhile) that opened some of these teachers first is seen there, so this chunk rolls back and picks again
+     * instead of starting a second review for them.
      */
-    private boolean openNextChunk(long campaignId) {
-        TermReviewCampaign campaign = campaigns.lockById(campaignId).orElse(null);
-        if (campaign == null || !campaign.isOpening()) {
-            return false; // cancelled, or opened by another node
+    private boolean openNextChunk(long campaignId, Share share) {
+        if (campaigns.statusOf(campaignId) != TermReviewCampaign.Status.OPENING) {
+            return false; // cancelled, failed in another worker, or opened by another node
         }
-        List<ReviewedTeacher> next = members.findByCampaignIdAndProcessInstanceIdIsNullOrderByIdAsc(campaignId,
+        List<ReviewedTeacher> next = members.unopened(campaignId, share.of(), share.index(),
                 PageRequest.of(0, settings.openChunk()));
         if (next.isEmpty()) {
-            campaign.setStatus(TermReviewCampaign.Status.OPEN);
             return false;
         }
+        TermReviewCampaign campaign = campaigns.findById(campaignId).orElseThrow();
         startReviews(campaign, next);
+        entityManager.refresh(campaign, LockModeType.PESSIMISTIC_WRITE);
+        if (!campaign.isOpening()) {
+            throw new CampaignStopped();
+        }
+        if (members.openedMeanwhile(next.stream().map(ReviewedTeacher::getId).toList()) > 0) {
+            throw new ChunkTaken();
+        }
         campaign.setOpened(campaign.getOpened() + next.size());
         return true;
+    }
+
+    /** The last worker to finish marks the campaign open, once every member has a review. */
+    private void openedIfComplete(long campaignId) {
+        TermReviewCampaign campaign = campaigns.lockById(campaignId).orElse(null);
+        if (campaign != null && campaign.isOpening() && members.countByCampaignIdAndProcessInstanceIdIsNull(campaignId) == 0) {
+            campaign.setStatus(TermReviewCampaign.Status.OPEN);
+        }
     }
 
     private void startReviews(TermReviewCampaign campaign, List<ReviewedTeacher> chunk) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RubricTests {
 
     final Rubric rubric = new Rubric(new RubricSettings(null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null));
+            null, null, null, null, null, null, null, null, null, null));
 
     static Rubric.Facts hours(String hours, int overdueReports) {
         return new Rubric.Facts(new BigDecimal(hours), overdueReports);
@@ -72,7 +72,7 @@ class RubricTests {
     @Test
     void aSchoolChangesTheNumbersWithoutACodeChange() {
         Rubric stricter = new Rubric(new RubricSettings(null, null, null, 4, null, 20, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null));
         assertThat(stricter.score(hours("15", 0), new Rubric.Judgement(0, 1, 0)).total())
                 .isEqualByComparingTo("86");
     }
@@ -94,7 +94,7 @@ class RubricTests {
         assertThat(rubric.fromRecords(new Rubric.Shortfalls(0, 0, 0, 0))).isEqualTo(new Rubric.Judgement(0, 0, 0));
         assertThat(rubric.fromRecords(new Rubric.Shortfalls(5, 20, 63, 4))).isEqualTo(new Rubric.Judgement(8, 16, 20));
         Rubric halfPoints = new Rubric(new RubricSettings(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, 1, 3, 2, 5, null, null));
+                null, null, null, null, 1, 3, 2, 5, null, null, null));
         // a school's own figures: 1 per archive item but at least 3; 2 per observation, 5 per activity
         assertThat(halfPoints.fromRecords(new Rubric.Shortfalls(1, 0, 3, 1))).isEqualTo(new Rubric.Judgement(3, 0, 11));
     }
