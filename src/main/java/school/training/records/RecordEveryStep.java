@@ -1,5 +1,6 @@
 package school.training.records;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -41,14 +42,14 @@ public class RecordEveryStep extends AbstractBpmnParseListener {
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         processDefinition.addListener(ExecutionListener.EVENTNAME_START,
                 (ExecutionListener) execution -> {
-                    records.get().recordStart(execution);
+                    Map<String, Object> startFacts = records.get().recordStart(execution);
                     // the process's start form, if a person starts it (a report-back or a term review has none);
                     // read as the engine, whoever started it
                     Context.getCommandContext().runWithoutAuthorization(() -> forms.get()
                             .startFormOf(execution.getProcessDefinitionId()))
                             .ifPresent(form -> records.get().linkFiles(execution.getProcessInstanceId(), form,
                                     execution.getVariables()));
-                    overviews.get().started(execution);
+                    overviews.get().started(execution, startFacts);
                 });
         processDefinition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
             // deleted (withdrawn by the office, cancelled): no end event counts

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -52,8 +54,11 @@ public class RequestOverviews {
     private final RequestOverviewRepository overviews;
     private final RequestRecords records;
     private final Directory directory;
+    private final EntityManager entityManager;
 
-    RequestOverviews(RequestOverviewRepository overviews, RequestRecords records, Directory directory) {
+    RequestOverviews(RequestOverviewRepository overviews, RequestRecords records, Directory directory,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.overviews = overviews;
         this.records = records;
         this.directory = directory;
@@ -62,14 +67,17 @@ public class RequestOverviews {
     // ---- written by the engine -------------------------------------------------------------------
 
     /** Process start listener (after the start record): applicant, name and group as they are today, the facts. */
-    void started(DelegateExecution execution) {
+    void started(DelegateExecution execution, Map<String, Object> startFacts) {
         String id = execution.getProcessInstanceId();
         String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        RequestOverview overview = overviews.findById(id).orElseGet(() -> new RequestOverview(id, key, now()));
-        String applicant = records.applicant(id).orElse(null);
-        applicant(overview, applicant);
-        facts(overview, records.facts(id));
-        overviews.save(overview);
+        RequestOverview existing = overviews.findById(id).orElse(null);
+        RequestOverview overview = existing != null ? existing : new RequestOverview(id, key, now());
+        applicant(overview, records.applicant(id).orElse(null));
+        // a new request's facts are those its start recorded: no need to read its step records back
+        facts(overview, existing == null ? startFacts : records.facts(id));
+        if (existing == null) {
+            entityManager.persist(overview); // save would first select the row found missing just above
+        }
     }
 
     /** A user task or a wait (the trip's end) opened. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -42,9 +44,11 @@ public class RequestRecords {
     private final TaskHandoverRepository handovers;
     private final ApplicationEventPublisher events;
     private final Attachments attachments;
+    private final EntityManager entityManager;
 
     RequestRecords(RequestRecordRepository requests, StepRecordRepository steps, TaskHandoverRepository handovers,
-            ApplicationEventPublisher events, Attachments attachments) {
+            ApplicationEventPublisher events, Attachments attachments, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.attachments = attachments;
         this.events = events;
         this.requests = requests;
@@ -73,24 +77,26 @@ public class RequestRecords {
         return handovers.findByProcessInstanceIdOrderByIdAsc(processInstanceId);
     }
 
-    /** Process start listener: the applicant for good, and the facts the request started with. */
-    void recordStart(DelegateExecution execution) {
+    /**
+     * Process start listener: the applicant for good, and the facts the request started with (answered, as
+     * {@link #facts(String)} would read them back).
+     */
+    Map<String, Object> recordStart(DelegateExecution execution) {
         String instanceId = execution.getProcessInstanceId();
         String startedBy = Context.getCommandContext().getAuthenticatedUserId();
         Object applicant = execution.getVariable("applicant");
         String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        if (!requests.existsById(instanceId)) {
-            requests.save(new RequestRecord(instanceId, key, applicant == null ? null : applicant.toString(),
-                    startedBy, now));
-        }
+        // a new instance's id: persist, not save, which would first look for the row
+        entityManager.persist(new RequestRecord(instanceId, key, applicant == null ? null : applicant.toString(),
+                startedBy, now));
         Map<String, Object> values = new LinkedHashMap<>();
         execution.getVariables().forEach((name, value) -> {
             if (storable(value)) {
                 values.put(name, value);
             }
         });
-        steps.save(new StepRecord(instanceId, StepRecord.START, null, startedBy, now, json(values)));
+        return values(steps.save(new StepRecord(instanceId, StepRecord.START, null, startedBy, now, json(values))));
     }
 
     /** Task listener on complete: the values of the step's own form, who and when. */

@@ -70,6 +70,24 @@ public class CamundaGrants {
                 HistoricProcessInstancePermissions.READ);
     }
 
+    /**
+     * The same for a request that has just started: nobody can hold a grant on its new id yet, so the grants are
+     * written without first looking for one (two queries fewer per reader; a term review opens thousands at once).
+     */
+    public void grantNewInstanceReader(String userId, String processInstanceId) {
+        create(userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+        create(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+    }
+
+    private void create(String userId, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setUserId(userId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        authorization.addPermission(permission);
+        authorizations.saveAuthorization(authorization);
+    }
+
     /** Takes a permission back from a grant made by an earlier version (schools upgrade in place). */
     private void revokeGroup(String groupId, Resource resource, String resourceId, Permission permission) {
         Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)

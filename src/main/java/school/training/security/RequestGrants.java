@@ -38,9 +38,9 @@ public class RequestGrants implements ExecutionListener {
         String instanceId = execution.getProcessInstanceId();
         // the starter may not administer authorizations themself; the engine grants on their behalf
         Context.getCommandContext().runWithoutAuthorization(() -> {
-            grants.grantInstanceReader(applicant, instanceId);
+            grants.grantNewInstanceReader(applicant, instanceId);
             directory.leaderOf(applicant).filter(leader -> !leader.equals(applicant))
-                    .ifPresent(leader -> grants.grantInstanceReader(leader, instanceId));
+                    .ifPresent(leader -> grants.grantNewInstanceReader(leader, instanceId));
             return null;
         });
     }
