@@ -1,6 +1,5 @@
 package school.training.externalstudy;
 
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.slf4j.Logger;
@@ -26,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by requests that still run on an older version of the process, whose registration step has no
  * listener writing the table. Reads the history of finished registrations not in the table yet, oldest
  * first; a number that two requests got before the constraint existed stays with the first and is
- * logged for the office to correct.
+ * logged for the office to correct. The database finds those registrations (not every registration ever made, as
+ * it once did at every start: thousands of rows read and compared in memory before the first page, in a school
+ * with years of history).
  */
 @Component
 @Order(3)
@@ -36,14 +39,18 @@ class ApprovalNumberBackfill implements ApplicationRunner {
     private static final String COMPLETED = "completed";
 
     private final HistoryService historyService;
-    private final RegisteredApprovalNumberRepository registered;
     private final ApprovalNumbers approvalNumbers;
     private final TransactionTemplate eachOnItsOwn;
+    private final String missingSql;
 
-    ApprovalNumberBackfill(HistoryService historyService, RegisteredApprovalNumberRepository registered,
+    ApprovalNumberBackfill(HistoryService historyService, ManagementService managementService,
             ApprovalNumbers approvalNumbers, PlatformTransactionManager transactions) {
         this.historyService = historyService;
-        this.registered = registered;
+        this.missingSql = "select RES.* from " + managementService.getTableName(HistoricTaskInstanceEntity.class)
+                + " RES where RES.PROC_DEF_KEY_ = #{process} and RES.TASK_DEF_KEY_ = #{step}"
+                + " and RES.END_TIME_ is not null and RES.DELETE_REASON_ = #{completed}"
+                + " and not exists (select 1 from approval_number N where N.process_instance_id = RES.PROC_INST_ID_)"
+                + " order by RES.END_TIME_ asc, RES.ID_ asc";
         this.approvalNumbers = approvalNumbers;
         this.eachOnItsOwn = new TransactionTemplate(transactions);
         this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -59,12 +66,10 @@ class ApprovalNumberBackfill implements ApplicationRunner {
 
     /** The number of registrations recorded now. */
     int backfill() {
-        Set<String> known = new HashSet<>(registered.processInstanceIds());
-        List<HistoricTaskInstance> missing = historyService.createHistoricTaskInstanceQuery()
-                .processDefinitionKey(ExternalStudyProcess.KEY).taskDefinitionKey(ExternalStudyProcess.OFFICE_REGISTRATION)
-                .finished().list().stream().filter(task -> COMPLETED.equals(task.getDeleteReason()))
-                .filter(task -> !known.contains(task.getProcessInstanceId()))
-                .sorted(Comparator.comparing(HistoricTaskInstance::getEndTime)).toList();
+        List<HistoricTaskInstance> missing = historyService.createNativeHistoricTaskInstanceQuery().sql(missingSql)
+                .parameter("process", ExternalStudyProcess.KEY)
+                .parameter("step", ExternalStudyProcess.OFFICE_REGISTRATION)
+                .parameter("completed", COMPLETED).list();
         if (missing.isEmpty()) {
             return 0;
         }
@@ -76,6 +81,7 @@ class ApprovalNumberBackfill implements ApplicationRunner {
                 .collect(Collectors.toMap(HistoricVariableInstance::getProcessInstanceId,
                         HistoricVariableInstance::getValue, (a, b) -> a));
         int added = 0;
+        Set<String> known = new HashSet<>(); // a request registered twice (sent back after registering) counts once
         for (HistoricTaskInstance task : missing) {
             Object number = numbers.get(task.getProcessInstanceId());
             if (number == null || !known.add(task.getProcessInstanceId())) {

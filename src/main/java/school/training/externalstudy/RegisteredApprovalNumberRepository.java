@@ -1,6 +1,5 @@
 package school.training.externalstudy;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,6 +14,4 @@ interface RegisteredApprovalNumberRepository extends JpaRepository<RegisteredApp
     @Query("select max(r.sequence) from RegisteredApprovalNumber r where r.year = :year")
     Integer highestSequence(@Param("year") int year);
 
-    @Query("select r.processInstanceId from RegisteredApprovalNumber r")
-    List<String> processInstanceIds();
 }
