@@ -4,8 +4,12 @@ import java.security.Principal;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
-/** The unread count for the header badge on every page; absent for visitors who are not signed in. */
+/**
+ * The unread count for the header badge on every page; absent (null) for visitors who are not signed in. Counted
+ * only when a page shows it: a form sent and redirected, or a JSON answer, never asks the database for it.
+ */
 @ControllerAdvice
 class NotificationsModel {
 
@@ -16,7 +20,12 @@ class NotificationsModel {
     }
 
     @ModelAttribute("unreadNotifications")
-    Long unreadNotifications(Principal principal) {
-        return principal == null ? null : notifications.unreadCount(principal.getName());
+    LazyContextVariable<Long> unreadNotifications(Principal principal) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Long loadValue() {
+                return principal == null ? null : notifications.unreadCount(principal.getName());
+            }
+        };
     }
 }

@@ -39,6 +39,9 @@ class ReportBackPanel implements RequestPanel {
 
     @Override
     public Map<String, Object> model(String processInstanceId, Map<String, Object> variables) {
+        if (variables.get("approvalNumber") == null) {
+            return null; // not registered yet, so no trip has ended: no report-back to look for
+        }
         HistoricProcessInstance reportBack = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ReportingProcess.KEY).processInstanceBusinessKey(processInstanceId).singleResult();
         if (reportBack == null) {

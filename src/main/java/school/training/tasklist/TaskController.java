@@ -245,7 +245,7 @@ class TaskController {
         model.addAttribute("copyCandidates", user.id().equals(requestValues.get("applicant")) ? List.of()
                 : directory.everyone().stream().filter(p -> !p.getId().equals(user.id())
                         && !p.getId().equals(requestValues.get("applicant"))).toList());
-        model.addAttribute("canWithdraw", withdrawals.stream()
+        model.addAttribute("canWithdraw", RequestController.mayBeTheApplicant(summary, user) && withdrawals.stream()
                 .anyMatch(w -> w.processKey().equals(summary.processKey()) && w.canWithdraw(task.getProcessInstanceId(), user.id())));
         List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId());
         model.addAttribute("timeline", timeline);

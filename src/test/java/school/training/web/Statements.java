@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
@@ -22,19 +24,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class Statements implements BeanPostProcessor {
 
-    private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+    private static final ThreadLocal<Tally> COUNTING = new ThreadLocal<>();
 
-    /** What a piece of work cost: statements sent, and connections taken from the pool (≈ transactions). */
-    public record Cost<T>(T result, int statements, int connections) {
+    /**
+     * What a piece of work cost: statements sent, and connections taken from the pool (≈ transactions); {@code sql}
+     * the statements' texts in order (one per statement prepared; a plain statement's text is not known here).
+     */
+    public record Cost<T>(T result, int statements, int connections, List<String> sql) {
+
+        /** How many of the statements sent contain all of these pieces of text (case-insensitive, spaces as one). */
+        public long sent(String... pieces) {
+            return sql.stream().map(text -> text.replaceAll("\\s+", " ").toLowerCase())
+                    .filter(text -> java.util.Arrays.stream(pieces).allMatch(p -> text.contains(p.toLowerCase())))
+                    .count();
+        }
+    }
+
+    private static final class Tally {
+        int statements;
+        int connections;
+        final List<String> sql = new ArrayList<>();
     }
 
     public static <T> Cost<T> count(Callable<T> work) throws Exception {
-        int[] previous = COUNTING.get();
-        int[] counter = new int[2];
-        COUNTING.set(counter);
+        Tally previous = COUNTING.get();
+        Tally tally = new Tally();
+        COUNTING.set(tally);
         try {
             T result = work.call();
-            return new Cost<>(result, counter[0], counter[1]);
+            return new Cost<>(result, tally.statements, tally.connections, List.copyOf(tally.sql));
         } finally {
             COUNTING.set(previous);
         }
@@ -65,9 +83,9 @@ public class Statements implements BeanPostProcessor {
         }
 
         private static Connection counted(Connection connection) {
-            int[] taking = COUNTING.get();
+            Tally taking = COUNTING.get();
             if (taking != null) {
-                taking[1]++;
+                taking.connections++;
             }
             InvocationHandler handler = (proxy, method, args) -> {
                 String name = method.getName();
@@ -78,9 +96,10 @@ public class Statements implements BeanPostProcessor {
                     return System.identityHashCode(proxy);
                 }
                 if (name.equals("prepareStatement") || name.equals("createStatement") || name.equals("prepareCall")) {
-                    int[] counter = COUNTING.get();
+                    Tally counter = COUNTING.get();
                     if (counter != null) {
-                        counter[0]++;
+                        counter.statements++;
+                        counter.sql.add(args != null && args.length > 0 && args[0] instanceof String text ? text : "");
                     }
                 }
                 try {
