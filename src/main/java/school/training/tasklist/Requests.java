@@ -31,6 +31,7 @@ import school.training.forms.FormSchema;
 import school.training.people.Directory;
 import school.training.records.RequestOverview;
 import school.training.records.RequestOverviews;
+import school.training.records.RequestRecord;
 import school.training.records.RequestRecords;
 import school.training.records.StepRecord;
 import school.training.records.TaskHandover;
@@ -166,7 +167,15 @@ public class Requests {
         }
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
+        return documents(processInstanceId, instance.getProcessDefinitionId(), applicant);
+    }
+
+    /** As {@link #documents(String, String)}, for a caller that knows the request's process definition (a task's). */
+    public List<FormSchema> documents(String processInstanceId, String processDefinitionId, String applicant) {
+        if (applicant == null) {
+            return documents(processInstanceId);
+        }
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
         Set<String> formIds = new LinkedHashSet<>();
         model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
                 .filter(Objects::nonNull).forEach(formIds::add);
@@ -197,11 +206,14 @@ public class Requests {
                 .filter(step -> TIMELINE_TYPES.contains(step.getActivityType())).toList();
         Map<String, Map<String, Object>> taskLocals = decisions(processInstanceId, steps);
         Map<String, String> owners = owners(processInstanceId);
-        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult();
+        // who started it, as the engine noted it (both take the command's authenticated user): from the request's
+        // record, which the page has usually read already, else from the engine's history
+        String starter = records.request(processInstanceId).map(RequestRecord::getStartedBy)
+                .orElseGet(() -> historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId).singleResult().getStartUserId());
         List<TimelineEntry> entries = new ArrayList<>();
         for (HistoricActivityInstance step : steps) {
-            String who = "startEvent".equals(step.getActivityType()) ? instance.getStartUserId() : step.getAssignee();
+            String who = "startEvent".equals(step.getActivityType()) ? starter : step.getAssignee();
             Map<String, Object> locals = taskLocals.getOrDefault(step.getTaskId(), Map.of());
             boolean waiting = step.getEndTime() == null;
             String owner = step.getTaskId() == null ? null : owners.get(step.getTaskId());

@@ -225,7 +225,8 @@ class TaskController {
             Map<String, ?> errors, CurrentUser user, Model model) {
         RequestSummary summary = requests.find(task.getProcessInstanceId()).orElseThrow();
         // what the request consists of so far, minus the form being edited right now (a revision)
-        List<FormSchema> documents = requests.documents(task.getProcessInstanceId(), summary.applicant()).stream()
+        List<FormSchema> documents = requests.documents(task.getProcessInstanceId(), task.getProcessDefinitionId(),
+                summary.applicant()).stream()
                 .filter(document -> !document.getId().equals(form.getId())).toList();
         documents.forEach(document -> posting.addFileNames(document, requestValues));
         Map<String, Object> formValues = new HashMap<>(values);

@@ -22,7 +22,8 @@ import school.training.web.Statements;
 /**
  * What a page asks the database for, beyond its own business (issue 12, point 2: our pages against the same work
  * through /engine-rest): a form sent and redirected renders nothing, so it counts no notifications; a leader's task page does not ask the engine whether she may withdraw a teacher's
- * request; a request not registered yet has no report-back to look for.
+ * request; a request not registered yet has no report-back to look for; a task page finds the request's forms and
+ * who started it without the engine's historic instance.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -77,6 +78,10 @@ class PageCostTests {
         assertThat(leader.result()).doesNotContain("id=\"withdraw\"");
         assertThat(leader.sent(WITHDRAWAL_CHECK)).isZero();
         assertThat(leader.sent(REPORT_BACK_LOOKUP)).isZero();
+        // the request's documents come from the task's process definition, the timeline's first name from the
+        // request's record: the engine's history of the instance itself is not asked for
+        assertThat(leader.sent("from ACT_HI_PROCINST")).isZero();
+        assertThat(leader.result()).contains("李娜");
 
         // the applicant still gets the check, and the button
         Statements.Cost<String> applicant = Statements.count(() -> mvc.perform(get("/requests/" + request)
