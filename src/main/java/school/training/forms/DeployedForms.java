@@ -1,6 +1,7 @@
 package school.training.forms;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,8 @@ public class DeployedForms {
     private final Map<String, FormSchema> byDefinition = new ConcurrentHashMap<>();
     private final Map<String, FormSchema> byResource = new ConcurrentHashMap<>();
     private final Map<String, Optional<FormSchema>> startForms = new ConcurrentHashMap<>();
+    /** A deployment's resource names: its contents never change, only new deployments come. */
+    private final Map<String, List<String>> resourceNames = new ConcurrentHashMap<>();
     private final TaskService taskService;
 
     public DeployedForms(RepositoryService repositoryService, FormService formService, TaskService taskService) {
@@ -84,7 +87,8 @@ public class DeployedForms {
         }
         for (Deployment deployment : repositoryService.createDeploymentQuery()
                 .orderByDeploymentTime().desc().list()) {
-            for (String resource : repositoryService.getDeploymentResourceNames(deployment.getId())) {
+            for (String resource : resourceNames.computeIfAbsent(deployment.getId(),
+                    repositoryService::getDeploymentResourceNames)) {
                 if (!resource.endsWith(FORM_SUFFIX)) {
                     continue;
                 }

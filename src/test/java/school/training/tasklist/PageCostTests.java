@@ -23,7 +23,7 @@ import school.training.web.Statements;
  * What a page asks the database for, beyond its own business (issue 12, point 2: our pages against the same work
  * through /engine-rest): a form sent and redirected renders nothing, so it counts no notifications; a leader's task page does not ask the engine whether she may withdraw a teacher's
  * request; a request not registered yet has no report-back to look for; a task page finds the request's forms and
- * who started it without the engine's historic instance.
+ * who started it without the engine's historic instance, and the deployment's resource names once per deployment.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -82,6 +82,8 @@ class PageCostTests {
         // request's record: the engine's history of the instance itself is not asked for
         assertThat(leader.sent("from ACT_HI_PROCINST")).isZero();
         assertThat(leader.result()).contains("李娜");
+        // the deployment's list of resources is read once per deployment, not per page
+        assertThat(leader.sent("select NAME_ from ACT_GE_BYTEARRAY")).isZero();
 
         // the applicant still gets the check, and the button
         Statements.Cost<String> applicant = Statements.count(() -> mvc.perform(get("/requests/" + request)
