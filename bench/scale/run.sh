@@ -13,6 +13,8 @@
 #
 # Usage: bench/scale/run.sh [OPEN=10000] [HIST=100000] [REAL=400] [JAR=target/training-approvals-*.jar]
 # COPY_AGAIN=1 DATA=<dir kept by KEEP=1> bench/scale/run.sh OPEN HIST: copies again from that run's seeded database.
+# LOAD_ONLY=1 DATA=<dir kept by KEEP=1> bench/scale/run.sh: steps 4 and 5 only, on that run's copied database,
+#   RUNS times (default 1), each from a fresh start: the repeated runs whose medians the README quotes.
 # Environment: PORT (18091), WARMUP (10 s), SECONDS_PER_RUN (30 s), USERS ("8 32"), KEEP=1 keeps the data dir.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -53,7 +55,10 @@ start_app() {
 echo "data: $DATA; jar: $JAR; load $(load)"
 T_START=$SECONDS
 T_REAL=0
-if [ -n "${COPY_AGAIN:-}" ]; then
+if [ -n "${LOAD_ONLY:-}" ]; then
+  [ -f "$DATA/seeded.csv" ] || { echo "LOAD_ONLY needs DATA of an earlier run kept with KEEP=1"; exit 1; }
+  KEEP=1
+elif [ -n "${COPY_AGAIN:-}" ]; then
   # DATA of an earlier run (KEEP=1): start again from its database as seeded, before any copies
   cp "$DATA/training-seeded.mv.db" "$DATA/training.mv.db"
 else
@@ -81,11 +86,17 @@ CASE_OPEN=$(grep ',open,' "$DATA/seeded.csv" | grep ',0$' | head -1 | cut -d, -f
 CASE_DONE=$(grep ',done,' "$DATA/seeded.csv" | grep ',4$' | head -1 | cut -d, -f1)
 
 # 3. copies in bulk
+T_COPY=0
+if [ -z "${LOAD_ONLY:-}" ]; then
 t0=$SECONDS
 bench/scale/copy.sh "$DATA" "$JAR" "$OPEN" "$HIST"
 T_COPY=$((SECONDS - t0))
 echo "copied in $T_COPY s (load $(load)); database $(du -sh "$DATA" | cut -f1)"
+fi
 T_SEED=$((SECONDS - T_START))
+
+for run in $(seq 1 "${RUNS:-1}"); do
+[ "${RUNS:-1}" = 1 ] || echo "--- run $run of $RUNS"
 
 # 4. the copies are requests the app can open
 start_app
@@ -103,10 +114,18 @@ check chen.jing "/requests/$COPY_DONE" "规模测试申请"
 check chen.jing "/requests/$COPY_OPEN" "规模测试申请"
 check chen.jing "/tasks/$copy_task" "规模测试申请"
 
-# 5. load
-echo "seeding: real $T_REAL s, copying $T_COPY s, all (with two starts) $T_SEED s"
+# 5. load, with the app's resident memory sampled meanwhile (issue 12, point 4: under 1 GB under this load)
+[ -n "${LOAD_ONLY:-}" ] || echo "seeding: real $T_REAL s, copying $T_COPY s, all (with two starts) $T_SEED s"
+echo "resident memory before the load: $(( $(ps -o rss= -p "$APP") / 1024 )) MB"
+( peak=0; while kill -0 "$APP" 2>/dev/null; do
+    rss=$(ps -o rss= -p "$APP" 2>/dev/null || echo 0); [ "${rss:-0}" -le "$peak" ] || peak=$rss
+    echo "$peak" > "$DATA/rss-peak"; sleep 1; done ) &
+SAMPLER=$!
 java bench/scale/Load.java run "$BASE" "${WARMUP:-10}" "${SECONDS_PER_RUN:-30}" "${USERS:-8 32}" \
   "leader home /|chen.jing|/" \
   "request page (finished, copy)|chen.jing|/requests/$COPY_DONE" \
   "office dashboard /office|zhao.min|/office"
+kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true
+echo "resident memory at most $(( $(cat "$DATA/rss-peak") / 1024 )) MB during the load"
 stop_app
+done
