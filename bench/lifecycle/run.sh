@@ -15,6 +15,7 @@
 #   find the task (GET /engine-rest/task?processInstanceId=…) and complete it.
 #
 # Usage: bench/lifecycle/run.sh [N=30] [JAR=target/training-approvals-*.jar]   (PORT=18085 by default)
+# DB=postgres bench/lifecycle/run.sh …: the same on a new database of the local PostgreSQL server (bench/postgres.sh).
 # SQL_TOP=40 WAY=page bench/lifecycle/run.sh 5: one way only, then the 40 SQL texts it ran most often (from
 # /actuator/sqlstatements), to see where a step's statements go.
 set -euo pipefail
@@ -25,12 +26,13 @@ JAR=${2:-$(ls target/training-approvals-*.jar 2>/dev/null | head -1 || true)}
 PORT=${PORT:-18085}
 BASE="http://localhost:$PORT"
 DATA=$(mktemp -d)
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
+source bench/postgres.sh
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"; drop_bench_db' EXIT
 trap 'echo "failed at line $LINENO"; tail -30 "$DATA/app.log"' ERR
 
 # no job executor: its polling would count as the lifecycles' statements (the approval has no timers or async steps
 # until the trip ends)
-java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=demo --server.port=$PORT \
+java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=$PROFILES --server.port=$PORT \
   --training.data-dir="$DATA" --training.operations.count-sql=true --camunda.bpm.job-execution.enabled=false \
   > "$DATA/app.log" 2>&1 &
 APP=$!

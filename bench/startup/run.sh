@@ -5,13 +5,16 @@
 # (the login page answering 200) and the resident memory after 20 s idle.
 #
 #   bench/startup/run.sh [R] [jar]      (R = 3; jar = target/training-approvals-*.jar, build it first)
+#   DB=postgres bench/startup/run.sh …  the same on a new database of the local PostgreSQL server (bench/postgres.sh)
 set -euo pipefail
 runs=${1:-3}
 jar=${2:-$(ls target/training-approvals-*.jar | head -1)}
 work=$(mktemp -d)
 port=18190
 small="-Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m"
-app="--spring.profiles.active=demo --training.data-dir=$work/data --server.port=$port"
+source "$(dirname "$0")/../postgres.sh"
+trap 'drop_bench_db' EXIT
+app="--spring.profiles.active=$PROFILES --training.data-dir=$work/data --server.port=$port"
 
 one() { # one start: prints seconds to the first page and RSS in MB
     local start pid rss up

@@ -1,6 +1,7 @@
 package school.training.tasklist;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import school.training.people.CamundaGroups;
 import school.training.people.Directory;
+import school.training.records.RequestRecords;
 
 /**
  * Who may read a request: the applicant, the leader of the applicant's teaching group, the principal,
@@ -22,10 +24,13 @@ import school.training.people.Directory;
 public class RequestAccess {
 
     private final HistoryService historyService;
+    private final RequestRecords records;
     private final Directory directory;
     private final AuthorizationService authorizations;
 
-    RequestAccess(HistoryService historyService, Directory directory, AuthorizationService authorizations) {
+    RequestAccess(HistoryService historyService, Directory directory, AuthorizationService authorizations,
+            RequestRecords records) {
+        this.records = records;
         this.authorizations = authorizations;
         this.historyService = historyService;
         this.directory = directory;
@@ -58,7 +63,16 @@ public class RequestAccess {
                 Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
     }
 
+    /**
+     * The applicant fixed at the request's start, from its record (which the page goes on to read anyway, so the
+     * page's transaction has it then); a variable changed later moves nobody's access. A request older than the
+     * records: as its history has it.
+     */
     public String applicantOf(String processInstanceId) {
+        Optional<String> recorded = records.applicant(processInstanceId);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
         HistoricVariableInstance applicant = historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(processInstanceId).variableName("applicant").disableCustomObjectDeserialization()
                 .list().stream().filter(v -> v.getTaskId() == null).findFirst().orElse(null);

@@ -90,5 +90,7 @@ class PageCostTests {
                 .with(web.as("li.na"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(applicant.result()).contains("id=\"withdraw\"");
         assertThat(applicant.sent(WITHDRAWAL_CHECK)).isOne();
+        // who may read it is decided from the request's record, not from a variable query of its own
+        assertThat(applicant.sent("from ACT_HI_VARINST", "NAME_ = ?")).isZero();
     }
 }
