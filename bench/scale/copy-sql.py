@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes copy.sql for bench/scale/copy.sh: copies of the seeded requests' rows under new ids.
 
-Usage: copy-sql.py DATA OPEN HIST CURRENT_TASKS CURRENT_INSTANCES > copy.sql
+Usage: copy-sql.py DATA OPEN HIST CURRENT_TASKS CURRENT_INSTANCES [CHUNK] > copy.sql
+(DB=postgres: PostgreSQL's SQL for psql, else H2's for RunScript)
 Reads DATA/seeded.csv (pid,open|done,approval number,kind) and DATA/columns.csv (TABLE_NAME,COLUMN_NAME, every
 table of schema PUBLIC), writes DATA/seed-src.csv (pid,copies,reg_rank,num).
 
@@ -14,7 +15,10 @@ engine's variables, the app's approval_number table, the read model and the step
 """
 import csv
 import math
+import os
 import sys
+
+PG = os.environ.get("DB") == "postgres"
 
 data, open_target, hist_target, cur_tasks, cur_inst = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), \
     int(sys.argv[4]), int(sys.argv[5])
@@ -48,8 +52,9 @@ if max_copies > 9999:
     sys.exit("too many copies of one request: seed more real requests")
 
 columns = {}
-for row in csv.DictReader(open(f"{data}/columns.csv")):
-    columns.setdefault(row["TABLE_NAME"], []).append(row["COLUMN_NAME"])
+for row in ({k.upper(): v for k, v in r.items()} for r in csv.DictReader(open(f"{data}/columns.csv"))):
+    # PostgreSQL lists the names in lower case; unquoted upper-case names below mean the same there
+    columns.setdefault(row["TABLE_NAME"].upper(), []).append(row["COLUMN_NAME"].upper())
 
 # the ids of one request's own rows (never definitions, users or groups)
 REWRITE = {"ID_", "PROC_INST_ID_", "ROOT_PROC_INST_ID_", "EXECUTION_ID_", "PARENT_ID_", "SUPER_EXEC_",
@@ -69,13 +74,23 @@ VARIABLE_TABLES = {"ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL"}
 
 sql = []
 w = sql.append
-w("SET AUTOCOMMIT ON;")
-# copies reference copies (executions their parents, subscriptions their executions): checked again at the end
-w("SET REFERENTIAL_INTEGRITY FALSE;")
+if PG:
+    # every statement commits on its own (psql's default); a copy that fails stops the script
+    w("SET synchronous_commit = off;")
+else:
+    w("SET AUTOCOMMIT ON;")
+    # copies reference copies (executions their parents, subscriptions their executions): checked again at the end
+    w("SET REFERENTIAL_INTEGRITY FALSE;")
 w("DROP TABLE IF EXISTS seed_src; DROP TABLE IF EXISTS seed_copy; DROP TABLE IF EXISTS seed_obj;")
 w("CREATE TABLE seed_src(pid VARCHAR(64) PRIMARY KEY, copies INT, reg_rank INT, num VARCHAR(30), att VARCHAR(255));")
-w(f"INSERT INTO seed_src(pid, copies, reg_rank, num) SELECT PID, CAST(COPIES AS INT), CAST(REG_RANK AS INT), "
-  f"NULLIF(NUM, '') FROM CSVREAD('{data}/seed-src.csv', NULL, 'charset=UTF-8');")
+if PG:
+    w("DROP TABLE IF EXISTS seed_src_in; CREATE TABLE seed_src_in(pid TEXT, copies TEXT, reg_rank TEXT, num TEXT);")
+    w(f"\\copy seed_src_in FROM '{data}/seed-src.csv' WITH (FORMAT csv, HEADER true)")
+    w("INSERT INTO seed_src(pid, copies, reg_rank, num) SELECT pid, CAST(copies AS INT), CAST(reg_rank AS INT), "
+      "NULLIF(num, '') FROM seed_src_in; DROP TABLE seed_src_in;")
+else:
+    w(f"INSERT INTO seed_src(pid, copies, reg_rank, num) SELECT PID, CAST(COPIES AS INT), CAST(REG_RANK AS INT), "
+      f"NULLIF(NUM, '') FROM CSVREAD('{data}/seed-src.csv', NULL, 'charset=UTF-8');")
 w("UPDATE seed_src s SET att = (SELECT MIN(a.id) FROM attachment a WHERE a.process_instance_id = s.pid);")
 # copy n of request pid: suffix, and for a registered request its own approval number
 w("CREATE TABLE seed_copy(pid VARCHAR(64), n INT, sfx VARCHAR(12), num VARCHAR(30), new_num VARCHAR(30), "
@@ -85,7 +100,8 @@ w(f"INSERT INTO seed_copy SELECT s.pid, r.X, '-c' || r.X, s.num, "
   f"(1000 + MOD((r.X - 1) * {reg_count} + s.reg_rank, 9000)) END, "
   f"CASE WHEN s.reg_rank >= 0 THEN 2025 - ((r.X - 1) * {reg_count} + s.reg_rank) / 9000 END, "
   f"CASE WHEN s.reg_rank >= 0 THEN 1000 + MOD((r.X - 1) * {reg_count} + s.reg_rank, 9000) END, s.att "
-  f"FROM seed_src s JOIN SYSTEM_RANGE(1, {max(1, max_copies)}) r ON r.X <= s.copies;")
+  f"FROM seed_src s JOIN " + (f"generate_series(1, {max(1, max_copies)}) AS r(x)" if PG
+                              else f"SYSTEM_RANGE(1, {max(1, max_copies)}) r") + " ON r.X <= s.copies;")
 w("CREATE INDEX seed_copy_n ON seed_copy(n);")
 # every other id that belongs to a request: its tasks (authorizations, identity links), byte arrays, decisions
 w("CREATE TABLE seed_obj(id VARCHAR(64) PRIMARY KEY, pid VARCHAR(64));")
@@ -109,7 +125,15 @@ def suffixed(col):
 
 
 statements = []  # (table, select-from-where without the chunk condition, column list, expressions)
-for table, cols in sorted(columns.items()):
+
+
+def parents_first(item):
+    # PostgreSQL checks foreign keys at each statement's end: byte arrays, executions and tasks go before the rows
+    # that point at them (a statement's own rows, an execution's parent among them, are fine)
+    return ({"ACT_GE_BYTEARRAY": 0, "ACT_RU_EXECUTION": 1, "ACT_RU_TASK": 2}.get(item[0], 3), item[0])
+
+
+for table, cols in sorted(columns.items(), key=parents_first):
     if not table.startswith("ACT_") or table.startswith(SKIP):
         continue
     if table in VIA_OBJ:
@@ -178,5 +202,10 @@ for a in range(1, max_copies + 1, chunk):
         w(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} {source} WHERE c.n BETWEEN {a} AND {b};")
 w("ALTER SEQUENCE approval_number_seq RESTART WITH 3000000;")
 w("DROP TABLE seed_obj; DROP TABLE seed_copy;")
-w("SET REFERENTIAL_INTEGRITY TRUE;")
+if PG:
+    # the planner's statistics for tables now ten or a hundred times larger
+    for table in sorted({t for t, _, _, _ in statements}):
+        w(f"ANALYZE {table};")
+else:
+    w("SET REFERENTIAL_INTEGRITY TRUE;")
 print("\n".join(sql))

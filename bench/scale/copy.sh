@@ -1,32 +1,50 @@
 #!/usr/bin/env bash
-# Copies the seeded requests' rows in bulk under new ids (the app stopped), with H2's own RunScript from the app's
-# jar, until there are about OPEN open tasks and HIST historic process instances. See copy-sql.py for what is copied.
+# Copies the seeded requests' rows in bulk under new ids (the app stopped), until there are about OPEN open tasks
+# and HIST historic process instances: on H2 with H2's own RunScript from the app's jar, with DB=postgres with psql
+# on the database bench/postgres.sh set up (PGDATABASE). See copy-sql.py for what is copied.
 # Usage: copy.sh DATA JAR OPEN HIST
 set -euo pipefail
 DATA=$1 JAR=$2 OPEN=$3 HIST=$4
 here=$(cd "$(dirname "$0")" && pwd)
-URL="jdbc:h2:file:$DATA/training"
-H2=$DATA/h2.jar
-# the database as seeded, kept so that copying can be repeated (copy.sh again after restoring it)
-[ -f "$DATA/training-seeded.mv.db" ] || cp "$DATA/training.mv.db" "$DATA/training-seeded.mv.db"
-entry=$(unzip -Z1 "$JAR" | grep '^BOOT-INF/lib/h2-.*\.jar$' | head -1)
-unzip -p "$JAR" "$entry" > "$H2"
-sql() { # statement → runs it
-  echo "$1" > "$DATA/one.sql"
-  java -cp "$H2" org.h2.tools.RunScript -url "$URL" -user sa -password "" -script "$DATA/one.sql"
-}
-count() { # query → number (via CSVWRITE, no parsing of a console table)
-  sql "CALL CSVWRITE('$DATA/count.csv', '$1', 'writeColumnHeader=false')"
-  tr -d '"\r\n' < "$DATA/count.csv"
-}
-sql "CALL CSVWRITE('$DATA/columns.csv', 'SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ''PUBLIC'' ORDER BY TABLE_NAME, ORDINAL_POSITION')"
+if [ "${DB:-h2}" = postgres ]; then
+  # the database as seeded, kept so that copying can be repeated (COPY_AGAIN: a new database from this template)
+  [ -n "$(psql -Atc "select 1 from pg_database where datname = '${PGDATABASE}_seeded'")" ] \
+    || createdb -T "$PGDATABASE" "${PGDATABASE}_seeded"
+  sql() { psql -v ON_ERROR_STOP=1 -qc "$1" > /dev/null; }
+  count() { psql -Atc "$1"; }
+  export_csv() { psql -v ON_ERROR_STOP=1 -qc "\\copy ($2) to '$1' with (format csv, header $3)"; }
+  run_script() { psql -v ON_ERROR_STOP=1 -q -f "$1" > /dev/null; }
+else
+  URL="jdbc:h2:file:$DATA/training"
+  H2=$DATA/h2.jar
+  [ -f "$DATA/training-seeded.mv.db" ] || cp "$DATA/training.mv.db" "$DATA/training-seeded.mv.db"
+  entry=$(unzip -Z1 "$JAR" | grep '^BOOT-INF/lib/h2-.*\.jar$' | head -1)
+  unzip -p "$JAR" "$entry" > "$H2"
+  sql() { # statement → runs it
+    echo "$1" > "$DATA/one.sql"
+    java -cp "$H2" org.h2.tools.RunScript -url "$URL" -user sa -password "" -script "$DATA/one.sql"
+  }
+  count() { # query → number (via CSVWRITE, no parsing of a console table)
+    sql "CALL CSVWRITE('$DATA/count.csv', '$1', 'writeColumnHeader=false')"
+    tr -d '"\r\n' < "$DATA/count.csv"
+  }
+  export_csv() { # file, query, header true|false
+    sql "CALL CSVWRITE('$1', '${2//\'/\'\'}', 'writeColumnHeader=$3')"
+  }
+  run_script() { java -Xmx1g -cp "$H2" org.h2.tools.RunScript -url "$URL" -user sa -password "" -script "$1"; }
+fi
+if [ "${DB:-h2}" = postgres ]; then
+  export_csv "$DATA/columns.csv" "SELECT upper(table_name) AS TABLE_NAME, upper(column_name) AS COLUMN_NAME FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position" true
+else
+  export_csv "$DATA/columns.csv" "SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME, ORDINAL_POSITION" true
+fi
 tasks=$(count "SELECT COUNT(*) FROM ACT_RU_TASK")
 instances=$(count "SELECT COUNT(*) FROM ACT_HI_PROCINST")
 echo "before copying: $tasks open tasks, $instances historic process instances"
 python3 "$here/copy-sql.py" "$DATA" "$OPEN" "$HIST" "$tasks" "$instances" "${CHUNK:-20}" > "$DATA/copy.sql"
-java -Xmx1g -cp "$H2" org.h2.tools.RunScript -url "$URL" -user sa -password "" -script "$DATA/copy.sql"
+run_script "$DATA/copy.sql"
 # the copies' invitation files: hard links to the original's file (DirectoryFileStore keeps DATA/uploads/<id>)
-sql "CALL CSVWRITE('$DATA/attachments.csv', 'SELECT s.att, s.copies FROM seed_src s WHERE s.att IS NOT NULL', 'writeColumnHeader=false')"
+export_csv "$DATA/attachments.csv" "SELECT s.att, s.copies FROM seed_src s WHERE s.att IS NOT NULL" false
 python3 - "$DATA" <<'EOF2'
 import csv, os, sys
 data = sys.argv[1]

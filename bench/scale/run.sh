@@ -16,6 +16,8 @@
 # LOAD_ONLY=1 DATA=<dir kept by KEEP=1> bench/scale/run.sh: steps 4 and 5 only, on that run's copied database,
 #   RUNS times (default 1), each from a fresh start: the repeated runs whose medians the README quotes.
 # Environment: PORT (18091), WARMUP (10 s), SECONDS_PER_RUN (30 s), USERS ("8 32"), KEEP=1 keeps the data dir.
+# DB=postgres: all of it on a new database of the local PostgreSQL server (bench/postgres.sh), kept with KEEP=1
+#   (its name in DATA/pg-db, its state before copying in <name>_seeded), dropped otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OPEN=${1:-10000}
@@ -29,16 +31,19 @@ BASE="http://localhost:$PORT"
 export BASE
 DATA=${DATA:-$(mktemp -d /tmp/bench-scale.XXXXXX)}
 export DATA
+if [ "${DB:-h2}" = postgres ] && [ -f "$DATA/pg-db" ]; then PG_BENCH_DB=$(cat "$DATA/pg-db"); fi
+source bench/postgres.sh
+[ -z "$PG_BENCH_DB" ] || echo "$PG_BENCH_DB" > "$DATA/pg-db"
 APP=
 stop_app() {
   if [ -n "$APP" ]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; APP=; fi
 }
-trap 'stop_app; [ -n "${KEEP:-}${COPY_AGAIN:-}" ] || rm -rf "$DATA"' EXIT
+trap 'stop_app; [ -n "${KEEP:-}${COPY_AGAIN:-}" ] || { rm -rf "$DATA"; drop_bench_db; dropdb --if-exists "${PG_BENCH_DB}_seeded" 2>/dev/null || true; }' EXIT
 trap 'echo "failed at line $LINENO (data and log in $DATA)"; tail -20 "$DATA/app.log"' ERR
 load() { uptime | sed 's/.*load average: *//'; }
 
 start_app() {
-  java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=demo --server.port=$PORT \
+  java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=$PROFILES --server.port=$PORT \
     --training.data-dir="$DATA" >> "$DATA/app.log" 2>&1 &
   APP=$!
   local t0=$SECONDS
@@ -60,7 +65,11 @@ if [ -n "${LOAD_ONLY:-}" ]; then
   KEEP=1
 elif [ -n "${COPY_AGAIN:-}" ]; then
   # DATA of an earlier run (KEEP=1): start again from its database as seeded, before any copies
-  cp "$DATA/training-seeded.mv.db" "$DATA/training.mv.db"
+  if [ -n "$PG_BENCH_DB" ]; then
+    dropdb "$PG_BENCH_DB" && createdb -T "${PG_BENCH_DB}_seeded" "$PG_BENCH_DB"
+  else
+    cp "$DATA/training-seeded.mv.db" "$DATA/training.mv.db"
+  fi
 else
 start_app
 # 2. real requests through the engine's REST API, in three parallel streams
