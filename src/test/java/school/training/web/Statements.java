@@ -28,9 +28,21 @@ public class Statements implements BeanPostProcessor {
 
     /**
      * What a piece of work cost: statements sent, and connections taken from the pool (≈ transactions); {@code sql}
-     * the statements' texts in order (one per statement prepared; a plain statement's text is not known here).
+     * the statements' texts in order (one per statement prepared; a plain statement's text is not known here), and
+     * {@code connectionOf} for each the connection it was sent on (1 for the first connection taken, and so on).
      */
-    public record Cost<T>(T result, int statements, int connections, List<String> sql) {
+    public record Cost<T>(T result, int statements, int connections, List<String> sql, List<Integer> connectionOf) {
+
+        /** The connection the first statement containing all these pieces was sent on; 0 when none was sent. */
+        public int connectionOf(String... pieces) {
+            for (int i = 0; i < sql.size(); i++) {
+                String text = sql.get(i).replaceAll("\\s+", " ").toLowerCase();
+                if (java.util.Arrays.stream(pieces).allMatch(p -> text.contains(p.toLowerCase()))) {
+                    return connectionOf.get(i);
+                }
+            }
+            return 0;
+        }
 
         /** How many of the statements sent contain all of these pieces of text (case-insensitive, spaces as one). */
         public long sent(String... pieces) {
@@ -44,6 +56,7 @@ public class Statements implements BeanPostProcessor {
         int statements;
         int connections;
         final List<String> sql = new ArrayList<>();
+        final List<Integer> connectionOf = new ArrayList<>();
     }
 
     public static <T> Cost<T> count(Callable<T> work) throws Exception {
@@ -52,7 +65,8 @@ public class Statements implements BeanPostProcessor {
         COUNTING.set(tally);
         try {
             T result = work.call();
-            return new Cost<>(result, tally.statements, tally.connections, List.copyOf(tally.sql));
+            return new Cost<>(result, tally.statements, tally.connections, List.copyOf(tally.sql),
+                    List.copyOf(tally.connectionOf));
         } finally {
             COUNTING.set(previous);
         }
@@ -84,9 +98,11 @@ public class Statements implements BeanPostProcessor {
 
         private static Connection counted(Connection connection) {
             Tally taking = COUNTING.get();
+            int number = 0;
             if (taking != null) {
-                taking.connections++;
+                number = ++taking.connections;
             }
+            int thisConnection = number;
             InvocationHandler handler = (proxy, method, args) -> {
                 String name = method.getName();
                 if (name.equals("equals")) {
@@ -100,6 +116,7 @@ public class Statements implements BeanPostProcessor {
                     if (counter != null) {
                         counter.statements++;
                         counter.sql.add(args != null && args.length > 0 && args[0] instanceof String text ? text : "");
+                        counter.connectionOf.add(thisConnection);
                     }
                 }
                 try {
