@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -26,6 +27,9 @@ import school.training.web.Statements;
  * one that never came: 32 users at once froze a node on PostgreSQL (SessionsJoinThePage).
  */
 @SpringBootTest(properties = "spring.autoconfigure.exclude=")
+// a context of its own (sessions in the database on H2 too): closed after, so that under -Ppostgres its pool does not
+// stay open beside the cached contexts' and take the server's last connection slots from the two-node check
+@DirtiesContext
 @AutoConfigureMockMvc
 @ActiveProfiles({ "test", "demo" })
 class SessionsInTheDatabaseTests {
