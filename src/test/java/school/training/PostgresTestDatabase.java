@@ -43,6 +43,10 @@ public class PostgresTestDatabase implements EnvironmentPostProcessor {
                 "spring.datasource.username", user,
                 "spring.datasource.password", password,
                 // what the profile "postgres" sets besides the database (too late to activate it here)
-                "spring.autoconfigure.exclude", "")));
+                "spring.autoconfigure.exclude", "",
+                // Spring keeps the contexts of earlier test classes; their pools give their connections back 10 s
+                // after use instead of holding ten each, so the server's 100 slots last the whole run
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 }
