@@ -118,8 +118,7 @@ class RequestController {
         model.addAttribute("requestValues", values);
         model.addAttribute("panels", panels.shown(summary.processKey(), id, values));
         model.addAttribute("timeline", requests.timeline(id));
-        model.addAttribute("canWithdraw", mayBeTheApplicant(summary, user) && withdrawal(summary.processKey())
-                .map(w -> w.canWithdraw(id, user.id())).orElse(false));
+        model.addAttribute("canWithdraw", Withdrawal.offered(withdrawals, summary, user));
         List<Task> mine = taskService.createTaskQuery().processInstanceId(id).taskAssignee(user.id()).list();
         model.addAttribute("myTask", mine.isEmpty() ? null : mine.get(0));
         return "tasklist/request";
@@ -169,14 +168,6 @@ class RequestController {
         } catch (RuntimeException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such process: " + processKey);
         }
-    }
-
-    /**
-     * Only the applicant withdraws her request: anyone else viewing it is told no without asking the engine (its
-     * checks cost the page four statements). A request the read model has no applicant for is left to the check.
-     */
-    static boolean mayBeTheApplicant(RequestSummary summary, CurrentUser user) {
-        return summary.applicant() == null || summary.applicant().equals(user.id());
     }
 
     private Optional<Withdrawal> withdrawal(String processKey) {

@@ -246,8 +246,7 @@ class TaskController {
         model.addAttribute("copyCandidates", user.id().equals(requestValues.get("applicant")) ? List.of()
                 : directory.everyone().stream().filter(p -> !p.getId().equals(user.id())
                         && !p.getId().equals(requestValues.get("applicant"))).toList());
-        model.addAttribute("canWithdraw", RequestController.mayBeTheApplicant(summary, user) && withdrawals.stream()
-                .anyMatch(w -> w.processKey().equals(summary.processKey()) && w.canWithdraw(task.getProcessInstanceId(), user.id())));
+        model.addAttribute("canWithdraw", Withdrawal.offered(withdrawals, summary, user));
         List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId());
         model.addAttribute("timeline", timeline);
         // a request sent back shows why at the top, not only at the end of the timeline
