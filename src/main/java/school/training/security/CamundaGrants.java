@@ -75,17 +75,10 @@ public class CamundaGrants {
      * written without first looking for one (two queries fewer per reader; a term review opens thousands at once).
      */
     public void grantNewInstanceReader(String userId, String processInstanceId) {
-        create(userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-        create(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
-    }
-
-    private void create(String userId, Resource resource, String resourceId, Permission permission) {
-        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setUserId(userId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        authorization.addPermission(permission);
-        authorizations.saveAuthorization(authorization);
+        write(authorizations.createNewAuthorization(AUTH_TYPE_GRANT), null, userId, Resources.PROCESS_INSTANCE,
+                processInstanceId, ProcessInstancePermissions.READ);
+        write(authorizations.createNewAuthorization(AUTH_TYPE_GRANT), null, userId,
+                Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
     }
 
     /** Takes a permission back from a grant made by an earlier version (schools upgrade in place). */
@@ -107,7 +100,13 @@ public class CamundaGrants {
         var query = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                 .resourceType(resource).resourceId(resourceId);
         Authorization existing = (groupId != null ? query.groupIdIn(groupId) : query.userIdIn(userId)).singleResult();
-        Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        write(existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT), groupId, userId,
+                resource, resourceId, permissions);
+    }
+
+    /** Adds the permissions to this grant (found or new) for this group or user and resource, and saves it. */
+    private void write(Authorization authorization, String groupId, String userId, Resource resource,
+            String resourceId, Permission... permissions) {
         authorization.setGroupId(groupId);
         authorization.setUserId(userId);
         authorization.setResource(resource);
