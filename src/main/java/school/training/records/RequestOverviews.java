@@ -70,14 +70,12 @@ public class RequestOverviews {
     void started(DelegateExecution execution, Map<String, Object> startFacts) {
         String id = execution.getProcessInstanceId();
         String key = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-        RequestOverview existing = overviews.findById(id).orElse(null);
-        RequestOverview overview = existing != null ? existing : new RequestOverview(id, key, now());
+        // a new instance has no overview yet (as it has no request record: RequestRecords.recordStart), and its
+        // facts are those its start recorded: nothing to look for or read back
+        RequestOverview overview = new RequestOverview(id, key, now());
         applicant(overview, records.applicant(id).orElse(null));
-        // a new request's facts are those its start recorded: no need to read its step records back
-        facts(overview, existing == null ? startFacts : records.facts(id));
-        if (existing == null) {
-            entityManager.persist(overview); // save would first select the row found missing just above
-        }
+        facts(overview, startFacts);
+        entityManager.persist(overview);
     }
 
     /** A user task or a wait (the trip's end) opened. */
