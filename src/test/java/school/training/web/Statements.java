@@ -36,19 +36,21 @@ public class Statements implements BeanPostProcessor {
         /** The connection the first statement containing all these pieces was sent on; 0 when none was sent. */
         public int connectionOf(String... pieces) {
             for (int i = 0; i < sql.size(); i++) {
-                String text = sql.get(i).replaceAll("\\s+", " ").toLowerCase();
-                if (java.util.Arrays.stream(pieces).allMatch(p -> text.contains(p.toLowerCase()))) {
+                if (contains(i, pieces)) {
                     return connectionOf.get(i);
                 }
             }
             return 0;
         }
 
+        private boolean contains(int statement, String... pieces) {
+            String text = sql.get(statement).replaceAll("\\s+", " ").toLowerCase();
+            return java.util.Arrays.stream(pieces).allMatch(p -> text.contains(p.toLowerCase()));
+        }
+
         /** How many of the statements sent contain all of these pieces of text (case-insensitive, spaces as one). */
         public long sent(String... pieces) {
-            return sql.stream().map(text -> text.replaceAll("\\s+", " ").toLowerCase())
-                    .filter(text -> java.util.Arrays.stream(pieces).allMatch(p -> text.contains(p.toLowerCase())))
-                    .count();
+            return java.util.stream.IntStream.range(0, sql.size()).filter(i -> contains(i, pieces)).count();
         }
     }
 
