@@ -169,9 +169,12 @@ public class Deputies {
     @Transactional(readOnly = true)
     public List<DeputyNote> notesFor(String userId) {
         LocalDate today = today();
-        var acting = deputyships.actingOn(userId, today).stream()
+        // both sides in one query (the home page's): the periods she covers for others first, then her own
+        List<Deputyship> running = deputyships.involvingBetween(userId, today, today).stream()
+                .sorted(java.util.Comparator.comparing(Deputyship::getFirstDay)).toList();
+        var acting = running.stream().filter(d -> userId.equals(d.getDeputyId()))
                 .map(d -> new DeputyNote(true, directory.nameOf(d.getPersonId()), d.getLastDay()));
-        var away = deputyships.activeFor(userId, today).stream()
+        var away = running.stream().filter(d -> userId.equals(d.getPersonId()))
                 .map(d -> new DeputyNote(false, directory.nameOf(d.getDeputyId()), d.getLastDay()));
         return java.util.stream.Stream.concat(acting, away).toList();
     }

@@ -15,11 +15,6 @@ interface DeputyshipRepository extends CrudRepository<Deputyship, Long> {
             and d.firstDay <= :day and d.lastDay >= :day order by d.firstDay""")
     List<Deputyship> activeFor(@Param("personId") String personId, @Param("day") LocalDate day);
 
-    @Query("""
-            select d from Deputyship d where d.deputyId = :deputyId and d.cancelledAt is null
-            and d.firstDay <= :day and d.lastDay >= :day order by d.firstDay""")
-    List<Deputyship> actingOn(@Param("deputyId") String deputyId, @Param("day") LocalDate day);
-
     /** Not cancelled, any part of the period in [from, to], where the person is away or the deputy. */
     @Query("""
             select d from Deputyship d where (d.personId = :userId or d.deputyId = :userId)

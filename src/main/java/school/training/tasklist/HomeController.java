@@ -2,6 +2,7 @@ package school.training.tasklist;
 
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.security.core.Authentication;
@@ -42,8 +43,9 @@ class HomeController {
     String home(@RequestParam(defaultValue = "0") int assigned, @RequestParam(defaultValue = "0") int offered,
             @RequestParam(defaultValue = "0") int mine, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        model.addAttribute("assignedPage", inbox.assignedPage(user, assigned));
-        model.addAttribute("offeredPage", inbox.offeredPage(user, offered));
+        List<String> alone = inbox.aloneIn(user);
+        model.addAttribute("assignedPage", inbox.assignedPage(user, alone, assigned));
+        model.addAttribute("offeredPage", inbox.offeredPage(user, alone, offered));
         model.addAttribute("now", Date.from(clock.instant()));
         // whom they approve for now, or who approves for them while they are away
         model.addAttribute("deputyNotes", deputies.notesFor(user.id()));

@@ -68,17 +68,19 @@ public class Inbox {
         }).toList();
     }
 
-    /** A page of the tasks assigned to this person, newest first, counted in the database. */
-    public Page assignedPage(CurrentUser user, int page) {
-        List<String> alone = aloneIn(user);
+    /**
+     * A page of the tasks assigned to this person, newest first, counted in the database; {@code alone}: her
+     * groups {@link #aloneIn} (asked once for both lists of a page).
+     */
+    public Page assignedPage(CurrentUser user, List<String> alone, int page) {
         TaskLists.TaskList mine = tasks.assignedTo(user.id());
         // a group she is alone in offers its steps to her alone: listed as hers, claimed when she decides
         return page(alone.isEmpty() ? mine : mine.and(tasks.offeredTo(alone)), page);
     }
 
     /** A page of the unclaimed tasks offered to this person's groups (those she shares with others). */
-    public Page offeredPage(CurrentUser user, int page) {
-        List<String> shared = sharedGroups(user);
+    public Page offeredPage(CurrentUser user, List<String> alone, int page) {
+        List<String> shared = user.groups().stream().filter(group -> !alone.contains(group)).toList();
         return shared.isEmpty() ? new Page(List.of(), 0, 0, PAGE_SIZE) : page(tasks.offeredTo(shared), page);
     }
 
@@ -90,14 +92,9 @@ public class Inbox {
     }
 
     /** The person's groups she is the only member of, among those steps are offered to whole. */
-    List<String> aloneIn(CurrentUser user) {
+    public List<String> aloneIn(CurrentUser user) {
         return user.groups().stream().filter(SMALL_GROUPS::contains)
                 .filter(group -> identityService.createUserQuery().memberOfGroup(group).count() == 1).toList();
-    }
-
-    private List<String> sharedGroups(CurrentUser user) {
-        List<String> alone = aloneIn(user);
-        return user.groups().stream().filter(group -> !alone.contains(group)).toList();
     }
 
     /** The task, if this person may work on it now (theirs, or unassigned and offered to their group). */
