@@ -3,6 +3,7 @@ package school.training.degree;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 import school.training.tasklist.Withdrawal;
@@ -16,9 +17,11 @@ import school.training.tasklist.Withdrawal;
 class DegreeWithdrawal implements Withdrawal {
 
     private final RuntimeService runtimeService;
+    private final ProcessEngineConfigurationImpl engine;
 
-    DegreeWithdrawal(RuntimeService runtimeService) {
+    DegreeWithdrawal(RuntimeService runtimeService, ProcessEngineConfigurationImpl engine) {
         this.runtimeService = runtimeService;
+        this.engine = engine;
     }
 
     @Override
@@ -26,8 +29,17 @@ class DegreeWithdrawal implements Withdrawal {
         return DegreeProcess.KEY;
     }
 
+    /**
+     * Its engine calls in one command: the instance, its executions and its definition are read once for all of
+     * them (the request page asks this of every applicant's request).
+     */
     @Override
     public boolean canWithdraw(String processInstanceId, String userId) {
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> waitsForFirstDecision(processInstanceId, userId));
+    }
+
+    private boolean waitsForFirstDecision(String processInstanceId, String userId) {
         if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0
                 || !userId.equals(runtimeService.getVariable(processInstanceId, "applicant"))) {
             return false;

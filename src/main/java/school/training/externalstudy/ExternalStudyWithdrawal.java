@@ -7,6 +7,7 @@ import static school.training.externalstudy.ExternalStudyProcess.REVISE_REQUEST;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 import school.training.tasklist.Withdrawal;
@@ -20,9 +21,11 @@ import school.training.tasklist.Withdrawal;
 class ExternalStudyWithdrawal implements Withdrawal {
 
     private final RuntimeService runtimeService;
+    private final ProcessEngineConfigurationImpl engine;
 
-    ExternalStudyWithdrawal(RuntimeService runtimeService) {
+    ExternalStudyWithdrawal(RuntimeService runtimeService, ProcessEngineConfigurationImpl engine) {
         this.runtimeService = runtimeService;
+        this.engine = engine;
     }
 
     @Override
@@ -30,8 +33,17 @@ class ExternalStudyWithdrawal implements Withdrawal {
         return ExternalStudyProcess.KEY;
     }
 
+    /**
+     * Its engine calls in one command: the instance, its executions and its definition are read once for all of
+     * them (the request page asks this of every applicant's request).
+     */
     @Override
     public boolean canWithdraw(String processInstanceId, String userId) {
+        return engine.getCommandExecutorTxRequired()
+                .execute(context -> waitsForFirstDecision(processInstanceId, userId));
+    }
+
+    private boolean waitsForFirstDecision(String processInstanceId, String userId) {
         var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
                 .processDefinitionKey(ExternalStudyProcess.KEY).singleResult();
         if (instance == null || !userId.equals(runtimeService.getVariable(processInstanceId, "applicant"))) {
