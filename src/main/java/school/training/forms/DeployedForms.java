@@ -1,8 +1,10 @@
 package school.training.forms;
 
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +14,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +36,14 @@ public class DeployedForms {
     /** A deployment's resource names: its contents never change, only new deployments come. */
     private final Map<String, List<String>> resourceNames = new ConcurrentHashMap<>();
     private final TaskService taskService;
+    private final Map<String, VersionForms> versions = new ConcurrentHashMap<>();
+
+    /**
+     * Which forms a process version uses: its start events' and its user tasks' {@code camunda:formRef}s (task
+     * key to form id), and the deployment they came with.
+     */
+    public record VersionForms(String deploymentId, List<String> startForms, Map<String, String> taskForms) {
+    }
 
     public DeployedForms(RepositoryService repositoryService, FormService formService, TaskService taskService) {
         this.repositoryService = repositoryService;
@@ -80,6 +93,23 @@ public class DeployedForms {
                         : Optional.of(FormSchema.parse(formService.getDeployedStartForm(id))));
     }
 
+    /**
+     * The forms of this process version, read from its model once: a version never changes, and its model and
+     * definition through the engine cost a statement on every page that shows a request's documents.
+     */
+    public VersionForms ofVersion(String processDefinitionId) {
+        return versions.computeIfAbsent(processDefinitionId, id -> {
+            BpmnModelInstance model = repositoryService.getBpmnModelInstance(id);
+            List<String> starts = model.getModelElementsByType(StartEvent.class).stream()
+                    .map(StartEvent::getCamundaFormRef).filter(Objects::nonNull).toList();
+            Map<String, String> steps = new HashMap<>();
+            model.getModelElementsByType(UserTask.class).stream().filter(task -> task.getCamundaFormRef() != null)
+                    .forEach(task -> steps.put(task.getId(), task.getCamundaFormRef()));
+            return new VersionForms(repositoryService.getProcessDefinition(id).getDeploymentId(), starts,
+                    Map.copyOf(steps));
+        });
+    }
+
     /** The form with this {@code "id"} from the newest deployment that contains it. */
     public Optional<FormSchema> byFormId(String formId) {
         if (formId == null || formId.isBlank()) {
@@ -87,16 +117,36 @@ public class DeployedForms {
         }
         for (Deployment deployment : repositoryService.createDeploymentQuery()
                 .orderByDeploymentTime().desc().list()) {
-            for (String resource : resourceNames.computeIfAbsent(deployment.getId(),
-                    repositoryService::getDeploymentResourceNames)) {
-                if (!resource.endsWith(FORM_SUFFIX)) {
-                    continue;
-                }
-                FormSchema schema = byResource.computeIfAbsent(deployment.getId() + "/" + resource,
-                        k -> parse(deployment.getId(), resource));
-                if (formId.equals(schema.getId())) {
-                    return Optional.of(schema);
-                }
+            Optional<FormSchema> schema = inDeployment(deployment.getId(), formId);
+            if (schema.isPresent()) {
+                return schema;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The form with this {@code "id"} as deployed with a process version (a request shows the forms it was asked
+     * with, not a later version's); from the newest deployment when that one has none of the id.
+     */
+    public Optional<FormSchema> byFormId(String formId, String deploymentId) {
+        if (formId == null || formId.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<FormSchema> own = inDeployment(deploymentId, formId);
+        return own.isPresent() ? own : byFormId(formId);
+    }
+
+    private Optional<FormSchema> inDeployment(String deploymentId, String formId) {
+        for (String resource : resourceNames.computeIfAbsent(deploymentId,
+                repositoryService::getDeploymentResourceNames)) {
+            if (!resource.endsWith(FORM_SUFFIX)) {
+                continue;
+            }
+            FormSchema schema = byResource.computeIfAbsent(deploymentId + "/" + resource,
+                    k -> parse(deploymentId, resource));
+            if (formId.equals(schema.getId())) {
+                return Optional.of(schema);
             }
         }
         return Optional.empty();

@@ -1,9 +1,14 @@
 package school.training.reporting;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import school.training.externalstudy.ExternalStudyProcess;
@@ -39,8 +44,10 @@ class ReportBackPanel implements RequestPanel {
 
     @Override
     public Map<String, Object> model(String processInstanceId, Map<String, Object> variables) {
-        if (variables.get("approvalNumber") == null) {
-            return null; // not registered yet, so no trip has ended: no report-back to look for
+        if (variables.get("approvalNumber") == null || beforeItsDay(variables.get("reportBackStartsAt"))) {
+            // not registered yet, or the trip has not ended (the office's page suggests a number before it
+            // registers): no report-back to look for
+            return null;
         }
         HistoricProcessInstance reportBack = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ReportingProcess.KEY).processInstanceBusinessKey(processInstanceId).singleResult();
@@ -49,5 +56,18 @@ class ReportBackPanel implements RequestPanel {
         }
         return requests.find(reportBack.getId())
                 .<Map<String, Object>>map(summary -> Map.of("id", summary.id(), "state", summary.state())).orElse(null);
+    }
+
+    /** A report-back starts on the day its trip ends ({@code reportBackStartsAt}, the timer's date): not before. */
+    private static boolean beforeItsDay(Object startsAt) {
+        if (!(startsAt instanceof String text)) {
+            return false;
+        }
+        try {
+            LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+            return LocalDateTime.parse(text).toLocalDate().isAfter(today);
+        } catch (DateTimeParseException e) {
+            return false; // a date we cannot read: look for the report-back as before
+        }
     }
 }

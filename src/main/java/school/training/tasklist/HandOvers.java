@@ -93,20 +93,29 @@ public class HandOvers {
         }
     }
 
-    /** Whom this person may hand the task over to now (the picker): the allowed people but the holder. */
-    public List<Person> choices(String taskId, CurrentUser user) {
+    /**
+     * What the task page offers the person holding it: whom she may hand it over to (the allowed people but the
+     * holder), and whether she may give it back to its group (she took a task offered to one of hers).
+     */
+    public record Offer(List<Person> handOverTo, boolean giveBack) {
+        static final Offer NONE = new Offer(List.of(), false);
+    }
+
+    /** The task page's {@link Offer}, from one read of the task and its candidates. */
+    public Offer offer(String taskId, CurrentUser user) {
         return inCommand(context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             if (task == null || !holds(task, user.id(), user.groups())) {
-                return List.<Person>of();
+                return Offer.NONE;
             }
+            boolean giveBack = task.getAssignee() != null && isCandidate(task, user.id(), user.groups());
             Set<String> allowed = allowed(task);
             allowed.remove(user.id());
             if (task.getAssignee() != null) {
                 allowed.remove(task.getAssignee());
             }
-            return directory.findAll(allowed).stream().filter(Person::isActive)
-                    .sorted(java.util.Comparator.comparing(Person::getId)).toList();
+            return new Offer(directory.findAll(allowed).stream().filter(Person::isActive)
+                    .sorted(java.util.Comparator.comparing(Person::getId)).toList(), giveBack);
         });
     }
 

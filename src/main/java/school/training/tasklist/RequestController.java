@@ -109,9 +109,13 @@ class RequestController {
     @GetMapping("/requests/{id}")
     String showRequest(@PathVariable String id, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        RequestSummary summary = viewable(id, user);
+        mayView(id, user);
+        // its process version once, for its name and its documents' forms
+        String version = requests.versionOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        RequestSummary summary = requests.find(id, version)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, Object> values = requests.variables(id);
-        List<FormSchema> documents = requests.documents(id, summary.applicant());
+        List<FormSchema> documents = requests.documents(id, version, summary.applicant());
         documents.forEach(form -> posting.addFileNames(form, values));
         model.addAttribute("request", summary);
         model.addAttribute("documents", documents);
@@ -156,10 +160,14 @@ class RequestController {
     }
 
     private RequestSummary viewable(String id, CurrentUser user) {
+        mayView(id, user);
+        return requests.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private void mayView(String id, CurrentUser user) {
         if (!access.canView(user, id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such request for you");
         }
-        return requests.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private FormSchema startForm(String processKey) {

@@ -9,20 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
@@ -46,22 +41,20 @@ public class Requests {
 
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
     private final RepositoryService repositoryService;
     private final Directory directory;
     private final DeployedForms forms;
     private final RequestRecords records;
     private final RequestOverviews overviews;
+    private final Map<String, String> versionNames = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Requests(HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-            RepositoryService repositoryService, Directory directory, DeployedForms forms, RequestRecords records,
-            RequestOverviews overviews) {
+    Requests(HistoryService historyService, RuntimeService runtimeService, RepositoryService repositoryService,
+            Directory directory, DeployedForms forms, RequestRecords records, RequestOverviews overviews) {
         this.overviews = overviews;
         this.forms = forms;
         this.records = records;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
         this.repositoryService = repositoryService;
         this.directory = directory;
     }
@@ -101,9 +94,19 @@ public class Requests {
     }
 
     public Optional<RequestSummary> find(String processInstanceId) {
+        return find(processInstanceId, null);
+    }
+
+    /**
+     * As {@link #find(String)}, for a page that knows the request's process version (a task's, or the one
+     * {@link #versionOf} read): its name comes from that version, read once per version, instead of from a query
+     * of every process's latest version.
+     */
+    public Optional<RequestSummary> find(String processInstanceId, String processDefinitionId) {
         Optional<RequestOverview> overview = overviews.get(processInstanceId);
         if (overview.isPresent()) {
-            return Optional.of(summary(overview.get(), processNames()));
+            return Optional.of(summary(overview.get(), processDefinitionId == null ? processNames()
+                    : Map.of(overview.get().getProcessKey(), nameOfVersion(processDefinitionId))));
         }
         // not in the read model yet (filled at start-up): as the engine's history has it
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
@@ -116,6 +119,20 @@ public class Requests {
         return new RequestSummary(o.getProcessInstanceId(), o.getProcessKey(), name,
                 o.getTitle() != null ? o.getTitle() : name, o.getApplicant(), o.getApplicantName(),
                 Date.from(o.getStartedAt()), o.getEndedAt() == null ? null : Date.from(o.getEndedAt()), o.getStatus());
+    }
+
+    /** The request's process version (its definition id), from the engine's history; none for an unknown id. */
+    public Optional<String> versionOf(String processInstanceId) {
+        return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult()).map(HistoricProcessInstance::getProcessDefinitionId);
+    }
+
+    /** A process version's name (its key when it has none): a version never changes. */
+    private String nameOfVersion(String processDefinitionId) {
+        return versionNames.computeIfAbsent(processDefinitionId, id -> {
+            var definition = repositoryService.getProcessDefinition(id);
+            return definition.getName() == null ? definition.getKey() : definition.getName();
+        });
     }
 
     /** Process key to the name of its latest version, in one query. */
@@ -175,16 +192,14 @@ public class Requests {
         if (applicant == null) {
             return documents(processInstanceId);
         }
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(processDefinitionId);
-        Set<String> formIds = new LinkedHashSet<>();
-        model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-                .filter(Objects::nonNull).forEach(formIds::add);
+        DeployedForms.VersionForms version = forms.ofVersion(processDefinitionId);
+        Set<String> formIds = new LinkedHashSet<>(version.startForms());
         historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
                 .taskAssignee(applicant).orderByHistoricActivityInstanceStartTime().asc().list().stream()
-                .map(task -> model.<UserTask>getModelElementById(task.getTaskDefinitionKey()))
-                .filter(Objects::nonNull).map(UserTask::getCamundaFormRef)
-                .filter(Objects::nonNull).forEach(formIds::add);
-        return formIds.stream().map(forms::byFormId).flatMap(Optional::stream).toList();
+                .map(task -> version.taskForms().get(task.getTaskDefinitionKey())).filter(Objects::nonNull)
+                .forEach(formIds::add);
+        return formIds.stream().map(id -> forms.byFormId(id, version.deploymentId())).flatMap(Optional::stream)
+                .toList();
     }
 
     /** The request's process variables (not task-local ones), as they stand now or stood at its end. */
@@ -204,7 +219,8 @@ public class Requests {
                 .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list().stream()
                 .filter(step -> TIMELINE_TYPES.contains(step.getActivityType())).toList();
-        Map<String, Map<String, Object>> taskLocals = decisions(processInstanceId, steps);
+        Map<String, StepRecord> recorded = records.stepsByTask(processInstanceId);
+        Map<String, Map<String, Object>> taskLocals = decisions(recorded, steps);
         Map<String, String> owners = owners(processInstanceId);
         // who started it, as the engine noted it (both take the command's authenticated user): from the request's
         // record, which the page has usually read already, else from the engine's history
@@ -213,7 +229,7 @@ public class Requests {
                         .processInstanceId(processInstanceId).singleResult().getStartUserId());
         List<TimelineEntry> entries = new ArrayList<>();
         for (HistoricActivityInstance step : steps) {
-            String who = "startEvent".equals(step.getActivityType()) ? starter : step.getAssignee();
+            String who = "startEvent".equals(step.getActivityType()) ? starter : decider(step, recorded);
             Map<String, Object> locals = taskLocals.getOrDefault(step.getTaskId(), Map.of());
             boolean waiting = step.getEndTime() == null;
             String owner = step.getTaskId() == null ? null : owners.get(step.getTaskId());
@@ -221,7 +237,7 @@ public class Requests {
             entries.add(new TimelineEntry(step.getActivityId(), step.getActivityName(), step.getActivityType(), who,
                     who == null ? null : directory.nameOf(who), step.getStartTime(), step.getEndTime(),
                     locals.get(DecisionRecorder.DECISION), locals.get(DecisionRecorder.COMMENT), waiting,
-                    waiting && step.getTaskId() != null ? candidatesOf(step.getTaskId()) : null, onBehalfOf,
+                    waiting && step.getTaskId() != null ? candidatesOf(step) : null, onBehalfOf,
                     onBehalfOf == null ? null : directory.nameOf(onBehalfOf)));
         }
         for (TaskHandover handover : records.handovers(processInstanceId)) {
@@ -239,6 +255,15 @@ public class Requests {
         return entries;
     }
 
+    /**
+     * Who decided a step: the person its record names (whoever completed it, through any client), else the engine's
+     * assignee of the step (a waiting step's holder; a step older than the records).
+     */
+    private static String decider(HistoricActivityInstance step, Map<String, StepRecord> recorded) {
+        StepRecord record = step.getTaskId() == null ? null : recorded.get(step.getTaskId());
+        return record != null && record.getDecidedBy() != null ? record.getDecidedBy() : step.getAssignee();
+    }
+
     /** Task id to its owner: the person a deputy holds or held the task for. */
     private Map<String, String> owners(String processInstanceId) {
         Map<String, String> owners = new HashMap<>();
@@ -251,9 +276,9 @@ public class Requests {
      * Each completed task's decision and comment, as its step record kept them (one query by request);
      * only steps recorded before the records kept them are looked up in the engine's history.
      */
-    private Map<String, Map<String, Object>> decisions(String processInstanceId, List<HistoricActivityInstance> steps) {
+    private Map<String, Map<String, Object>> decisions(Map<String, StepRecord> recorded,
+            List<HistoricActivityInstance> steps) {
         Map<String, Map<String, Object>> decisions = new HashMap<>();
-        Map<String, StepRecord> recorded = records.stepsByTask(processInstanceId);
         List<String> older = new ArrayList<>();
         for (HistoricActivityInstance step : steps) {
             if (step.getTaskId() == null || step.getEndTime() == null) {
@@ -280,14 +305,24 @@ public class Requests {
         return decisions;
     }
 
-    /** The groups a waiting, unclaimed task is offered to, comma-separated (e.g. "office"). */
-    private String candidatesOf(String taskId) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || task.getAssignee() != null) {
+    /**
+     * The groups a waiting, unclaimed task is offered to, comma-separated (e.g. "office"): from the step's history
+     * (its assignee, and the candidate links as they were added and taken away), one indexed query instead of the
+     * task and its links through the engine's command (task, links, execution, definition).
+     */
+    private String candidatesOf(HistoricActivityInstance step) {
+        if (step.getAssignee() != null) {
             return null;
         }
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).collect(Collectors.joining(","));
+        Set<String> groups = new LinkedHashSet<>();
+        historyService.createHistoricIdentityLinkLogQuery().taskId(step.getTaskId()).type(IdentityLinkType.CANDIDATE)
+                .orderByTime().asc().list().stream().filter(link -> link.getGroupId() != null).forEach(link -> {
+                    if (HistoryEventTypes.IDENTITY_LINK_DELETE.getEventName().equals(link.getOperationType())) {
+                        groups.remove(link.getGroupId());
+                    } else {
+                        groups.add(link.getGroupId());
+                    }
+                });
+        return String.join(",", groups);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +20,40 @@ public class TaskCompletion {
 
     private final IdentityService identityService;
     private final TaskService taskService;
+    private final ProcessEngineConfigurationImpl engine;
 
-    TaskCompletion(IdentityService identityService, TaskService taskService) {
+    TaskCompletion(IdentityService identityService, TaskService taskService, ProcessEngineConfigurationImpl engine) {
         this.identityService = identityService;
         this.taskService = taskService;
+        this.engine = engine;
+    }
+
+    /**
+     * Takes a task still offered to a group for this person, then completes it as {@link #complete} does, both in
+     * one engine command: the engine reads the task, its execution and its process once instead of twice, the
+     * task's row is written once, and a refused decision leaves the task with its group as it was. A colleague
+     * who took it a moment earlier still makes the claim fail ({@code TaskAlreadyClaimedException}). The claim
+     * itself is the page's, without an authorization check: the page has just found her among the task's
+     * candidates. The engine's history names her as the task's assignee; its activity row keeps only the
+     * completion, so the timeline names who decided from the step's record.
+     */
+    public void takeAndComplete(Task task, CurrentUser user, Map<String, Object> variables) {
+        if (task.getAssignee() != null) {
+            complete(task.getId(), user, variables);
+            return;
+        }
+        try {
+            engine.getCommandExecutorTxRequired().execute(context -> {
+                taskService.claim(task.getId(), user.id());
+                identityService.setAuthentication(user.id(), user.groups());
+                taskService.complete(task.getId(), variables);
+                return null;
+            });
+        } catch (ProcessEngineException e) {
+            throw ruleViolationIn(e).orElse(e);
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     /**

@@ -112,9 +112,12 @@ class TaskController {
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
         try {
-            inbox.claim(task, user);
-            completion.complete(task.getId(), user, variables);
+            completion.takeAndComplete(task, user, variables);
         } catch (RuleViolation e) {
+            if (races.lostBy(task.getId(), user.id(), user.groups())) {
+                // a colleague finished this very task a moment ago (her number is the one now taken): she did it
+                return gone(redirect);
+            }
             // a rule only the engine could see (a number taken a moment ago): beside the field, nothing lost
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(task, form, posting.redisplay(submission, current, user.id(), stored), new HashMap<>(current),
@@ -223,7 +226,7 @@ class TaskController {
     /** {@code requestValues}: the request's variables, read once by the caller (a copy this page may add to). */
     private String page(Task task, FormSchema form, Map<String, Object> values, Map<String, Object> requestValues,
             Map<String, ?> errors, CurrentUser user, Model model) {
-        RequestSummary summary = requests.find(task.getProcessInstanceId()).orElseThrow();
+        RequestSummary summary = requests.find(task.getProcessInstanceId(), task.getProcessDefinitionId()).orElseThrow();
         // what the request consists of so far, minus the form being edited right now (a revision)
         List<FormSchema> documents = requests.documents(task.getProcessInstanceId(), task.getProcessDefinitionId(),
                 summary.applicant()).stream()
@@ -252,10 +255,11 @@ class TaskController {
         // a request sent back shows why at the top, not only at the end of the timeline
         model.addAttribute("lastReturn", timeline.stream().filter(step -> "revise".equals(step.decision()))
                 .reduce((first, second) -> second).orElse(null));
+        HandOvers.Offer offer = handOvers.offer(task.getId(), user);
         // only a task offered to a group can go back to it; a leader's own review cannot
-        model.addAttribute("canGiveBack", task.getAssignee() != null && inbox.isCandidate(task.getId(), user));
+        model.addAttribute("canGiveBack", offer.giveBack());
         // 转办: exactly the people allowed to do this step, but the holder
-        model.addAttribute("handOverChoices", handOvers.choices(task.getId(), user));
+        model.addAttribute("handOverChoices", offer.handOverTo());
         return "tasklist/task";
     }
 

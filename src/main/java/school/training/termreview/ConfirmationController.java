@@ -68,10 +68,7 @@ class ConfirmationController {
                     if (task == null) {
                         continue;
                     }
-                    if (task.getAssignee() == null) {
-                        taskService.claim(task.getId(), user.id());
-                    }
-                    completion.complete(task.getId(), user, Map.of("principalDecision", "approve"));
+                    completion.takeAndComplete(task, user, Map.of("principalDecision", "approve"));
                     confirmed++;
                 } catch (ProcessEngineException e) {
                     // confirmed or claimed by someone else meanwhile

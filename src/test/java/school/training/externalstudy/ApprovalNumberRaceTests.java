@@ -191,11 +191,17 @@ class ApprovalNumberRaceTests {
         String first = atTheOffice();
         String second = atTheOffice();
         String number = farNumber();
+        String registration = task(first).getId();
         assertThat(registerOnPage(first, number, "", FIRST_CLERK).getResponse().getStatus()).isEqualTo(302);
+        // the clerk took the office's task and decided it in one go: the engine's history names her
+        assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(registration)
+                .singleResult().getAssignee()).isEqualTo(FIRST_CLERK);
 
         MvcResult again = registerOnPage(second, number, "备注留着", FIRST_CLERK);
 
         assertThat(again.getResponse().getStatus()).isEqualTo(422);
+        // refused, the task stays with the office as it was: a colleague may still register it
+        assertThat(task(second).getAssignee()).isNull();
         String page = again.getResponse().getContentAsString();
         String refusal = ExternalStudyFormTests.errorBeside(page, "approvalNumber");
         assertThat(refusal).startsWith("审批编号 " + number + " 已用于其他申请");

@@ -6,7 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +25,11 @@ import school.training.web.Statements;
 
 /**
  * What a page asks the database for, beyond its own business (issue 12, point 2: our pages against the same work
- * through /engine-rest): a form sent and redirected renders nothing, so it counts no notifications; a leader's task page does not ask the engine whether she may withdraw a teacher's
- * request; a request not registered yet has no report-back to look for; a task page finds the request's forms and
- * who started it without the engine's historic instance, and the deployment's resource names once per deployment.
+ * through /engine-rest): a form sent and redirected renders nothing, so it counts no notifications; a leader's task
+ * page does not ask the engine whether she may withdraw a teacher's request; a request whose trip has not ended has
+ * no report-back to look for; a task page finds the request's forms and who started it without the engine's
+ * historic instance, and the deployment's resource names once per deployment; a process version's forms and name
+ * are read once; the office takes and completes its task in one engine command.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,6 +47,10 @@ class PageCostTests {
     IdentityService identityService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     Notifications notifications;
 
@@ -72,9 +82,9 @@ class PageCostTests {
     @Test
     void aLeadersTaskPageOnAnUnregisteredRequestAsksNeitherForAWithdrawalNorForAReportBack() throws Exception {
         String task = taskService.createTaskQuery().processInstanceId(request).singleResult().getId();
+        page("/tasks/" + task, "chen.jing"); // the first page of a process version learns its forms and name
 
-        Statements.Cost<String> leader = Statements.count(() -> mvc.perform(get("/tasks/" + task)
-                .with(web.as("chen.jing"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        Statements.Cost<String> leader = page("/tasks/" + task, "chen.jing");
         assertThat(leader.result()).doesNotContain("id=\"withdraw\"");
         assertThat(leader.sent(WITHDRAWAL_CHECK)).isZero();
         assertThat(leader.sent(REPORT_BACK_LOOKUP)).isZero();
@@ -92,5 +102,69 @@ class PageCostTests {
         assertThat(applicant.sent(WITHDRAWAL_CHECK)).isOne();
         // who may read it is decided from the request's record, not from a variable query of its own
         assertThat(applicant.sent("from ACT_HI_VARINST", "NAME_ = ?")).isZero();
+    }
+
+    @Test
+    void theApplicantsPageReadsItsProcessVersionOnceAndTheWithdrawalCheckInOneEngineCommand() throws Exception {
+        page("/requests/" + request, "li.na"); // the first page of a process version learns its forms and name
+
+        Statements.Cost<String> applicant = page("/requests/" + request, "li.na");
+
+        assertThat(applicant.result()).contains("id=\"withdraw\"").contains("外出学习");
+        // the request's name and its documents' forms from its own process version, read once
+        assertThat(applicant.sent("MAX_VERSION")).isZero();
+        assertThat(applicant.sent("from ACT_RE_DEPLOYMENT")).isZero();
+        assertThat(applicant.sent("from ACT_HI_PROCINST")).isOne();
+        // the withdrawal check's instance, variable and waiting steps share what the engine read for the first
+        assertThat(applicant.sent(WITHDRAWAL_CHECK)).isOne();
+        assertThat(applicant.sent("select * from ACT_RU_EXECUTION where ID_")).isZero();
+        assertThat(applicant.sent("select * from ACT_RE_PROCDEF where ID_")).isOne();
+    }
+
+    @Test
+    void theOfficesTaskPageAndDecisionAskTheEngineForItsTaskOnce() throws Exception {
+        taskService.complete(taskService.createTaskQuery().processInstanceId(request).singleResult().getId(),
+                Map.of("leaderDecision", "approve"));
+        String registration = taskService.createTaskQuery().processInstanceId(request)
+                .taskDefinitionKey("officeRegistration").singleResult().getId();
+        page("/tasks/" + registration, "zhao.min");
+
+        Statements.Cost<String> office = page("/tasks/" + registration, "zhao.min");
+
+        // the waiting step's group comes from its history; the task's own links are read once, for the hand-over
+        assertThat(office.result()).contains("待办公室认领");
+        assertThat(office.sent("from ACT_HI_IDENTITYLINK")).isOne();
+        assertThat(office.sent("from ACT_RU_IDENTITYLINK where TASK_ID_")).isOne();
+        // the office's page suggests a number before it registers: still no report-back before the trip ends
+        assertThat(office.sent(REPORT_BACK_LOOKUP)).isZero();
+        assertThat(office.sent("MAX_VERSION")).isZero();
+
+        String number = (String) runtimeService.getVariable(request, "approvalNumber");
+        Statements.Cost<Integer> decided = Statements.count(() -> mvc.perform(post("/tasks/" + registration)
+                .param("approvalNumber", number).with(csrf()).with(web.as("zhao.min")))
+                .andReturn().getResponse().getStatus());
+
+        assertThat(decided.result()).isEqualTo(302);
+        assertThat(runtimeService.getActiveActivityIds(request)).containsExactly("tripEnds");
+        // taken and completed in one engine command: the task's row is read once and goes without an update first
+        assertThat(decided.sent("select * from ACT_RU_TASK where ID_")).isOne();
+        assertThat(decided.sent("update ACT_RU_TASK")).isZero();
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(registration).singleResult()
+                .getAssignee()).isEqualTo("zhao.min");
+        // and the timeline names her as the one who registered it
+        assertThat(page("/requests/" + request, "li.na").result()).contains("赵敏");
+    }
+
+    @Test
+    void theHomePageAsksOnceForTheDeputiesAndForTheGroupsSomeoneIsAloneIn() throws Exception {
+        Statements.Cost<String> home = page("/", "zhao.min");
+
+        assertThat(home.sent("from deputyship")).isOne();
+        assertThat(home.sent("count(", "from ACT_ID_USER")).isOne();
+    }
+
+    private Statements.Cost<String> page(String path, String userId) throws Exception {
+        return Statements.count(() -> mvc.perform(get(path).with(web.as(userId))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
     }
 }
