@@ -1,14 +1,13 @@
 package school.training.reporting;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import school.training.externalstudy.ExternalStudyProcess;
@@ -21,10 +20,12 @@ class ReportBackPanel implements RequestPanel {
 
     private final HistoryService historyService;
     private final Requests requests;
+    private final Clock clock;
 
-    ReportBackPanel(HistoryService historyService, Requests requests) {
+    ReportBackPanel(HistoryService historyService, Requests requests, Clock clock) {
         this.historyService = historyService;
         this.requests = requests;
+        this.clock = clock;
     }
 
     @Override
@@ -59,13 +60,12 @@ class ReportBackPanel implements RequestPanel {
     }
 
     /** A report-back starts on the day its trip ends ({@code reportBackStartsAt}, the timer's date): not before. */
-    private static boolean beforeItsDay(Object startsAt) {
+    private boolean beforeItsDay(Object startsAt) {
         if (!(startsAt instanceof String text)) {
             return false;
         }
         try {
-            LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
-            return LocalDateTime.parse(text).toLocalDate().isAfter(today);
+            return LocalDateTime.parse(text).toLocalDate().isAfter(LocalDate.now(clock));
         } catch (DateTimeParseException e) {
             return false; // a date we cannot read: look for the report-back as before
         }
