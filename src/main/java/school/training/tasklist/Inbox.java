@@ -86,8 +86,9 @@ public class Inbox {
 
     private Page page(TaskLists.TaskList list, int page) {
         int number = Math.max(0, page);
-        long total = list.count();
-        List<Task> tasks = total == 0 ? List.of() : list.page(number * PAGE_SIZE, PAGE_SIZE);
+        List<Task> tasks = list.page(number * PAGE_SIZE, PAGE_SIZE);
+        // a first page not full is the whole list: counted only when there may be more (or we are past the end)
+        long total = number == 0 && tasks.size() < PAGE_SIZE ? tasks.size() : list.count();
         return new Page(rows(tasks), total, number, PAGE_SIZE);
     }
 

@@ -11,9 +11,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +44,6 @@ class RequestController {
     private final Requests requests;
     private final RequestAccess access;
     private final RequestStarter starter;
-    private final TaskService taskService;
     private final Attachments attachments;
     private final List<Withdrawal> withdrawals;
     private final RequestPanels panels;
@@ -53,8 +51,7 @@ class RequestController {
     private final List<AttachmentReaders> readers;
 
     RequestController(DeployedForms forms, FormPosting posting, Requests requests, RequestAccess access,
-            RequestStarter starter, TaskService taskService,
-            Attachments attachments, List<Withdrawal> withdrawals, RequestPanels panels,
+            RequestStarter starter, Attachments attachments, List<Withdrawal> withdrawals, RequestPanels panels,
             List<StartFormDefaults> defaults, List<AttachmentReaders> readers) {
         this.defaults = defaults;
         this.readers = readers;
@@ -63,7 +60,6 @@ class RequestController {
         this.requests = requests;
         this.access = access;
         this.starter = starter;
-        this.taskService = taskService;
         this.attachments = attachments;
         this.withdrawals = withdrawals;
         this.panels = panels;
@@ -115,16 +111,18 @@ class RequestController {
         RequestSummary summary = requests.find(id, version)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, Object> values = requests.variables(id);
-        List<FormSchema> documents = requests.documents(id, version, summary.applicant());
+        // its tasks in history once: the documents its applicant filled, the timeline's owners, the viewer's own step
+        List<HistoricTaskInstance> tasks = requests.tasksOf(id);
+        List<FormSchema> documents = requests.documents(id, version, summary.applicant(), tasks);
         documents.forEach(form -> posting.addFileNames(form, values));
         model.addAttribute("request", summary);
         model.addAttribute("documents", documents);
         model.addAttribute("requestValues", values);
         model.addAttribute("panels", panels.shown(summary.processKey(), id, values));
-        model.addAttribute("timeline", requests.timeline(id));
+        model.addAttribute("timeline", requests.timeline(id, tasks));
         model.addAttribute("canWithdraw", Withdrawal.offered(withdrawals, summary, user));
-        List<Task> mine = taskService.createTaskQuery().processInstanceId(id).taskAssignee(user.id()).list();
-        model.addAttribute("myTask", mine.isEmpty() ? null : mine.get(0));
+        model.addAttribute("myTask", tasks.stream().filter(task -> task.getEndTime() == null)
+                .filter(task -> user.id().equals(task.getAssignee())).findFirst().orElse(null));
         return "tasklist/request";
     }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -192,14 +193,30 @@ public class Requests {
         if (applicant == null) {
             return documents(processInstanceId);
         }
+        return documents(processInstanceId, processDefinitionId, applicant, historyService
+                .createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
+                .taskAssignee(applicant).list());
+    }
+
+    /**
+     * As {@link #documents(String, String, String)}, from the request's historic tasks a page has read already
+     * ({@link #tasksOf}; the same list serves its {@link #timeline(String, List) timeline}).
+     */
+    public List<FormSchema> documents(String processInstanceId, String processDefinitionId, String applicant,
+            List<HistoricTaskInstance> tasks) {
         DeployedForms.VersionForms version = forms.ofVersion(processDefinitionId);
         Set<String> formIds = new LinkedHashSet<>(version.startForms());
-        historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
-                .taskAssignee(applicant).orderByHistoricActivityInstanceStartTime().asc().list().stream()
+        tasks.stream().filter(task -> task.getEndTime() != null && applicant.equals(task.getAssignee()))
+                .sorted(java.util.Comparator.comparing(HistoricTaskInstance::getStartTime))
                 .map(task -> version.taskForms().get(task.getTaskDefinitionKey())).filter(Objects::nonNull)
                 .forEach(formIds::add);
         return formIds.stream().map(id -> forms.byFormId(id, version.deploymentId())).flatMap(Optional::stream)
                 .toList();
+    }
+
+    /** The request's tasks in the engine's history, finished or not: one query for its documents and timeline. */
+    public List<HistoricTaskInstance> tasksOf(String processInstanceId) {
+        return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list();
     }
 
     /** The request's process variables (not task-local ones), as they stand now or stood at its end. */
@@ -215,13 +232,20 @@ public class Requests {
     }
 
     public List<TimelineEntry> timeline(String processInstanceId) {
+        return timeline(processInstanceId, tasksOf(processInstanceId));
+    }
+
+    /** As {@link #timeline(String)}, from the request's historic tasks ({@link #tasksOf}) a page has read already. */
+    public List<TimelineEntry> timeline(String processInstanceId, List<HistoricTaskInstance> tasks) {
         List<HistoricActivityInstance> steps = historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list().stream()
                 .filter(step -> TIMELINE_TYPES.contains(step.getActivityType())).toList();
         Map<String, StepRecord> recorded = records.stepsByTask(processInstanceId);
         Map<String, Map<String, Object>> taskLocals = decisions(recorded, steps);
-        Map<String, String> owners = owners(processInstanceId);
+        Map<String, String> owners = new HashMap<>();
+        tasks.stream().filter(task -> task.getOwner() != null)
+                .forEach(task -> owners.put(task.getId(), task.getOwner()));
         // who started it, as the engine noted it (both take the command's authenticated user): from the request's
         // record, which the page has usually read already, else from the engine's history
         String starter = records.request(processInstanceId).map(RequestRecord::getStartedBy)
@@ -265,13 +289,6 @@ public class Requests {
     }
 
     /** Task id to its owner: the person a deputy holds or held the task for. */
-    private Map<String, String> owners(String processInstanceId) {
-        Map<String, String> owners = new HashMap<>();
-        historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list().stream()
-                .filter(task -> task.getOwner() != null).forEach(task -> owners.put(task.getId(), task.getOwner()));
-        return owners;
-    }
-
     /**
      * Each completed task's decision and comment, as its step record kept them (one query by request);
      * only steps recorded before the records kept them are looked up in the engine's history.

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -228,8 +229,10 @@ class TaskController {
             Map<String, ?> errors, CurrentUser user, Model model) {
         RequestSummary summary = requests.find(task.getProcessInstanceId(), task.getProcessDefinitionId()).orElseThrow();
         // what the request consists of so far, minus the form being edited right now (a revision)
+        // its tasks in history once, for the documents its applicant filled and the timeline's owners
+        List<HistoricTaskInstance> tasks = requests.tasksOf(task.getProcessInstanceId());
         List<FormSchema> documents = requests.documents(task.getProcessInstanceId(), task.getProcessDefinitionId(),
-                summary.applicant()).stream()
+                summary.applicant(), tasks).stream()
                 .filter(document -> !document.getId().equals(form.getId())).toList();
         documents.forEach(document -> posting.addFileNames(document, requestValues));
         Map<String, Object> formValues = new HashMap<>(values);
@@ -250,7 +253,7 @@ class TaskController {
                 : directory.everyone().stream().filter(p -> !p.getId().equals(user.id())
                         && !p.getId().equals(requestValues.get("applicant"))).toList());
         model.addAttribute("canWithdraw", Withdrawal.offered(withdrawals, summary, user));
-        List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId());
+        List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId(), tasks);
         model.addAttribute("timeline", timeline);
         // a request sent back shows why at the top, not only at the end of the timeline
         model.addAttribute("lastReturn", timeline.stream().filter(step -> "revise".equals(step.decision()))

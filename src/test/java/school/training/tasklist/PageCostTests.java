@@ -119,6 +119,20 @@ class PageCostTests {
         assertThat(applicant.sent(WITHDRAWAL_CHECK)).isOne();
         assertThat(applicant.sent("select * from ACT_RU_EXECUTION where ID_")).isZero();
         assertThat(applicant.sent("select * from ACT_RE_PROCDEF where ID_")).isOne();
+        // its tasks' history once, for the documents, the timeline's owners and her own waiting step (none here)
+        assertThat(applicant.sent("from ACT_HI_TASKINST")).isOne();
+        assertThat(applicant.sent("from ACT_RU_TASK RES", "ASSIGNEE_ = ?")).isZero();
+    }
+
+    @Test
+    void theRequestPageLinksTheViewersOwnWaitingStepFromTheTasksHistory() throws Exception {
+        String review = taskService.createTaskQuery().processInstanceId(request).singleResult().getId();
+
+        Statements.Cost<String> leader = page("/requests/" + request, "chen.jing");
+
+        assertThat(leader.result()).contains("/tasks/" + review);
+        assertThat(leader.sent("from ACT_HI_TASKINST")).isOne();
+        assertThat(page("/requests/" + request, "li.na").result()).doesNotContain("/tasks/" + review);
     }
 
     @Test
@@ -130,6 +144,8 @@ class PageCostTests {
         page("/tasks/" + registration, "zhao.min");
 
         Statements.Cost<String> office = page("/tasks/" + registration, "zhao.min");
+        // the request's tasks in history once, for its documents and its timeline
+        assertThat(office.sent("from ACT_HI_TASKINST")).isOne();
 
         // the waiting step's group comes from its history; the task's own links are read once, for the hand-over
         assertThat(office.result()).contains("待办公室认领");
@@ -161,6 +177,17 @@ class PageCostTests {
 
         assertThat(home.sent("from deputyship")).isOne();
         assertThat(home.sent("count(", "from ACT_ID_USER")).isOne();
+    }
+
+    @Test
+    void aFirstPageOfTasksNotFullIsCountedFromItsRows() throws Exception {
+        String review = taskService.createTaskQuery().processInstanceId(request).singleResult().getId();
+
+        Statements.Cost<String> home = page("/", "chen.jing");
+
+        assertThat(home.result()).contains("/tasks/" + review);
+        assertThat(home.sent("from ACT_RU_TASK RES", "ASSIGNEE_ = ?")).isOne();
+        assertThat(home.sent("count(", "from ACT_RU_TASK")).isZero();
     }
 
     private Statements.Cost<String> page(String path, String userId) throws Exception {
