@@ -157,10 +157,6 @@ class FormPosting {
         return variables;
     }
 
-    void link(List<String> attachmentIds, String processInstanceId) {
-        attachmentIds.forEach(id -> attachments.linkTo(id, processInstanceId));
-    }
-
     /** Adds "&lt;key&gt;Name" for every file field, so pages can show the file's name beside its link. */
     void addFileNames(FormSchema schema, Map<String, Object> values) {
         for (FormComponent field : schema.fields()) {

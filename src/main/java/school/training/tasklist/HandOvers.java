@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -101,10 +102,14 @@ public class HandOvers {
         static final Offer NONE = new Offer(List.of(), false);
     }
 
-    /** The task page's {@link Offer}, from one read of the task and its candidates. */
-    public Offer offer(String taskId, CurrentUser user) {
+    /**
+     * The task page's {@link Offer}, from one read of the task and its candidates: the task as {@link Inbox#workable}
+     * read them, or read here.
+     */
+    public Offer offer(Task read, CurrentUser user) {
         return inCommand(context -> {
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            TaskEntity task = read instanceof TaskEntity entity ? entity
+                    : context.getTaskManager().findTaskById(read.getId());
             if (task == null || !holds(task, user.id(), user.groups())) {
                 return Offer.NONE;
             }
@@ -242,7 +247,7 @@ public class HandOvers {
         return task.getAssignee() != null ? task.getAssignee().equals(user) : isCandidate(task, user, groups);
     }
 
-    private static boolean isCandidate(TaskEntity task, String user, Collection<String> groups) {
+    static boolean isCandidate(TaskEntity task, String user, Collection<String> groups) {
         return candidateLinks(task).stream().anyMatch(link -> user.equals(link.getUserId())
                 || (link.getGroupId() != null && groups != null && groups.contains(link.getGroupId())));
     }

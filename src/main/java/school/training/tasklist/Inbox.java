@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
@@ -33,9 +35,11 @@ public class Inbox {
     private final RequestOverviews overviews;
     private final IdentityService identityService;
     private final TaskLists tasks;
+    private final ProcessEngineConfigurationImpl engine;
 
     Inbox(TaskService taskService, RequestOverviews overviews, IdentityService identityService,
-            ManagementService managementService) {
+            ManagementService managementService, ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
         this.tasks = new TaskLists(taskService, managementService);
         this.taskService = taskService;
         this.overviews = overviews;
@@ -98,16 +102,23 @@ public class Inbox {
                 .filter(group -> identityService.createUserQuery().memberOfGroup(group).count() == 1).toList();
     }
 
-    /** The task, if this person may work on it now (theirs, or unassigned and offered to their group). */
+    /**
+     * The task, if this person may work on it now (theirs, or unassigned and offered to their group): its row and,
+     * for a task not taken, its candidates, read by one engine command. The task comes with what was read
+     * ({@link HandOvers#offer} asks it no second time); the engine's task query with a candidate user would first
+     * look up that person's groups, which she carries already.
+     */
     public Task workable(String taskId, CurrentUser user) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            return null;
-        }
-        if (user.id().equals(task.getAssignee())) {
-            return task;
-        }
-        return task.getAssignee() == null && isCandidate(taskId, user) ? task : null;
+        return engine.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return null;
+            }
+            if (user.id().equals(task.getAssignee())) {
+                return task;
+            }
+            return task.getAssignee() == null && HandOvers.isCandidate(task, user.id(), user.groups()) ? task : null;
+        });
     }
 
     /**

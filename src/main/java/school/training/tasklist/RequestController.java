@@ -97,7 +97,6 @@ class RequestController {
             return startPage(processKey, form, posting.redisplay(submission, Map.of(), user.id(), stored), e.errors(),
                     model);
         }
-        posting.link(stored, instance.getId());
         redirect.addFlashAttribute("notice", "request.submitted");
         return "redirect:/requests/" + instance.getId();
     }
@@ -106,13 +105,15 @@ class RequestController {
     String showRequest(@PathVariable String id, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
         mayView(id, user);
+        // its tasks in history once: its process version, the documents its applicant filled, the timeline's
+        // owners, the viewer's own step
+        List<HistoricTaskInstance> tasks = requests.tasksOf(id);
         // its process version once, for its name and its documents' forms
-        String version = requests.versionOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String version = requests.versionOf(id, tasks)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         RequestSummary summary = requests.find(id, version)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, Object> values = requests.variables(id);
-        // its tasks in history once: the documents its applicant filled, the timeline's owners, the viewer's own step
-        List<HistoricTaskInstance> tasks = requests.tasksOf(id);
         List<FormSchema> documents = requests.documents(id, version, summary.applicant(), tasks);
         documents.forEach(form -> posting.addFileNames(form, values));
         model.addAttribute("request", summary);

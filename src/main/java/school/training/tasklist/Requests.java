@@ -128,6 +128,15 @@ public class Requests {
                 .processInstanceId(processInstanceId).singleResult()).map(HistoricProcessInstance::getProcessDefinitionId);
     }
 
+    /**
+     * As {@link #versionOf(String)}, from the request's tasks ({@link #tasksOf}) when it has any: the version its
+     * latest step was made by (a request moved to a newer version moves its open steps with it).
+     */
+    public Optional<String> versionOf(String processInstanceId, List<HistoricTaskInstance> tasks) {
+        return tasks.stream().max(java.util.Comparator.comparing(HistoricTaskInstance::getStartTime))
+                .map(HistoricTaskInstance::getProcessDefinitionId).or(() -> versionOf(processInstanceId));
+    }
+
     /** A process version's name (its key when it has none): a version never changes. */
     private String nameOfVersion(String processDefinitionId) {
         return versionNames.computeIfAbsent(processDefinitionId, id -> {

@@ -124,7 +124,6 @@ class TaskController {
             return page(task, form, posting.redisplay(submission, current, user.id(), stored), new HashMap<>(current),
                     e.errors(), user, model);
         }
-        posting.link(stored, task.getProcessInstanceId());
         copy(task, user, request);
         redirect.addFlashAttribute("notice", "task.completed");
         return "redirect:/";
@@ -258,7 +257,7 @@ class TaskController {
         // a request sent back shows why at the top, not only at the end of the timeline
         model.addAttribute("lastReturn", timeline.stream().filter(step -> "revise".equals(step.decision()))
                 .reduce((first, second) -> second).orElse(null));
-        HandOvers.Offer offer = handOvers.offer(task.getId(), user);
+        HandOvers.Offer offer = handOvers.offer(task, user);
         // only a task offered to a group can go back to it; a leader's own review cannot
         model.addAttribute("canGiveBack", offer.giveBack());
         // 转办: exactly the people allowed to do this step, but the holder

@@ -17,7 +17,8 @@ import org.springframework.data.repository.query.Param;
 interface TrainingSessionRepository extends JpaRepository<TrainingSession, Long> {
 
     /** Upcoming sessions of projects this teacher takes part in, by date: the calendar list. */
-    @Query("select s from TrainingSession s where s.date >= :from and s.project.closedAt is null and s.project.id in "
+    @Query("select new school.training.trainings.UpcomingSession(p.id, p.title, s.date, s.startTime, s.endTime, "
+            + "s.place) from TrainingSession s join s.project p where s.date >= :from and p.closedAt is null and p.id in "
             + "(select r.projectId from TrainingResult r where r.teacherId = :teacher) order by s.date, s.startTime")
-    List<TrainingSession> upcomingFor(@Param("teacher") String teacher, @Param("from") LocalDate from, Pageable page);
+    List<UpcomingSession> upcomingFor(@Param("teacher") String teacher, @Param("from") LocalDate from, Pageable page);
 }

@@ -92,7 +92,7 @@ public class Trainings {
     }
 
     /** The next sessions of the open projects this teacher takes part in, today's first. */
-    public List<TrainingSession> upcomingFor(String teacherId, int limit) {
+    public List<UpcomingSession> upcomingFor(String teacherId, int limit) {
         return sessions.upcomingFor(teacherId, LocalDate.now(clock), PageRequest.of(0, limit));
     }
 

@@ -37,6 +37,7 @@ import school.training.ledger.LedgerEntry;
 import school.training.ledger.TrainingLedger;
 import school.training.people.Directory;
 import school.training.tasklist.WebFixtures;
+import school.training.web.Statements;
 
 /**
  * 校本培训 through its pages: who may plan and organize, the roll, sign-in codes, leave, and closing, which
@@ -370,6 +371,17 @@ class TrainingsTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(title)));
         mvc.perform(get("/trainings").with(web.as(school.teacher))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(title)));
+        // a second project: the calendar reads its sessions with their projects' titles in one query, not a
+        // query per project (each loading all its sessions again)
+        String second = "首页二 " + school.suffix;
+        TrainingFixtures.planned(mvc, school.plan(second, LocalDate.now(clock).plusDays(2)), web.as(OFFICE));
+        var teacher = web.as(school.teacher);
+        Statements.Cost<String> home = Statements.count(() -> mvc
+                .perform(get("/").with(teacher)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(home.result()).contains(title).contains(second);
+        assertThat(home.sent("from training_project")).isZero();
+        assertThat(home.sent("join training_project")).isOne();
         mvc.perform(get("/").with(web.as(school.outsider))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(title))));
     }
