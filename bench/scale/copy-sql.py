@@ -125,6 +125,20 @@ def suffixed(col):
 
 
 statements = []  # (table, select-from-where without the chunk condition, column list, expressions)
+# On H2 the copies are made without the tables' secondary indexes (copy.sh drops them, DATA/indexes-drop.sql, and
+# builds them again at the end, DATA/indexes-create.sql): one index built from all rows costs far less than every
+# row added to every index. The seeded rows to copy are first put aside in tables of their own (seed_t_<table>),
+# found through those indexes while they still exist; the copies then never scan the growing tables.
+STAGE = not PG and os.path.exists(f"{data}/indexes-drop.sql")
+staging = []
+
+
+def staged(table, column, ids):
+    """The FROM clause of a copy: the table itself, or (STAGE) its seeded rows put aside before the indexes go."""
+    if not STAGE:
+        return table
+    staging.append(f"CREATE TABLE seed_t_{table} AS SELECT * FROM {table} WHERE {column} IN ({ids});")
+    return f"seed_t_{table}"
 
 
 def parents_first(item):
@@ -137,13 +151,14 @@ for table, cols in sorted(columns.items(), key=parents_first):
     if not table.startswith("ACT_") or table.startswith(SKIP):
         continue
     if table in VIA_OBJ:
-        source = f"FROM {table} t JOIN seed_obj o ON t.{VIA_OBJ[table]} = o.id JOIN seed_copy c ON c.pid = o.pid"
+        source = (f"FROM {staged(table, VIA_OBJ[table], 'SELECT id FROM seed_obj')} t "
+                  f"JOIN seed_obj o ON t.{VIA_OBJ[table]} = o.id JOIN seed_copy c ON c.pid = o.pid")
     else:
         key = next((k for k in ("PROC_INST_ID_", "PROCESS_INSTANCE_ID_", "ROOT_PROC_INST_ID_") if k in cols), None)
         if key is None:
             print(f"-- skipped {table}: no process instance column", file=sys.stderr)
             continue
-        source = f"FROM {table} t JOIN seed_copy c ON t.{key} = c.pid"
+        source = f"FROM {staged(table, key, 'SELECT pid FROM seed_src')} t JOIN seed_copy c ON t.{key} = c.pid"
     exprs = []
     for col in cols:
         if table in VARIABLE_TABLES and col == "TEXT_":
@@ -192,7 +207,12 @@ for table, rules in APP.items():
             exprs.append(f"CASE WHEN t.{col} IS NULL THEN NULL ELSE t.{col} || c.sfx END")
         else:
             exprs.append(rule)
-    statements.append((table, out_cols, exprs, f"FROM {table} t JOIN seed_copy c ON t.PROCESS_INSTANCE_ID = c.pid"))
+    statements.append((table, out_cols, exprs, f"FROM {staged(table, 'PROCESS_INSTANCE_ID', 'SELECT pid FROM seed_src')} "
+                                               f"t JOIN seed_copy c ON t.PROCESS_INSTANCE_ID = c.pid"))
+
+if STAGE:
+    sql.extend(staging)
+    sql.append(open(f"{data}/indexes-drop.sql").read())
 
 # in chunks of copy numbers, so that no one statement holds millions of rows in one transaction
 chunk = max(1, int(sys.argv[6]) if len(sys.argv) > 6 else 20)
@@ -202,6 +222,9 @@ for a in range(1, max_copies + 1, chunk):
         w(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} {source} WHERE c.n BETWEEN {a} AND {b};")
 w("ALTER SEQUENCE approval_number_seq RESTART WITH 3000000;")
 w("DROP TABLE seed_obj; DROP TABLE seed_copy;")
+if STAGE:
+    w(" ".join(f"DROP TABLE seed_t_{table};" for table, _, _, _ in statements))
+    w(open(f"{data}/indexes-create.sql").read())
 if PG:
     # the planner's statistics for tables now ten or a hundred times larger
     for table in sorted({t for t, _, _, _ in statements}):

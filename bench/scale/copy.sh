@@ -41,6 +41,27 @@ if [ "${DB:-h2}" = postgres ]; then
 else
   export_csv "$DATA/columns.csv" "SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME, ORDINAL_POSITION" true
 fi
+rm -f "$DATA/indexes-drop.sql" "$DATA/indexes-create.sql"
+if [ "${DB:-h2}" != postgres ] && [ -z "${KEEP_INDEXES:-}" ]; then
+  # H2: the copies go in without the secondary indexes, built again at the end (copy-sql.py); KEEP_INDEXES=1 keeps
+  # them as before. An index that serves a constraint stays.
+  export_csv "$DATA/indexes.csv" "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC' AND INDEX_TYPE_NAME = 'INDEX' AND INDEX_NAME NOT IN (SELECT INDEX_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE INDEX_NAME IS NOT NULL)" false
+  sql "SCRIPT NODATA TO '$DATA/schema.sql'"
+  python3 - "$DATA" <<'EOF2'
+import csv, re, sys
+data = sys.argv[1]
+names = {row[0] for row in csv.reader(open(f"{data}/indexes.csv")) if row}
+drop, create = [], []
+for line in open(f"{data}/schema.sql", encoding="utf-8"):
+    m = re.match(r'CREATE INDEX "PUBLIC"\."([^"]+)" ON', line)
+    if m and m.group(1) in names:
+        drop.append(f'DROP INDEX "PUBLIC"."{m.group(1)}";')
+        create.append(line.strip())
+open(f"{data}/indexes-drop.sql", "w").write("\n".join(drop) + "\n")
+open(f"{data}/indexes-create.sql", "w").write("\n".join(create) + "\n")
+print(f"{len(drop)} secondary indexes dropped for the copy and built again after it")
+EOF2
+fi
 tasks=$(count "SELECT COUNT(*) FROM ACT_RU_TASK")
 instances=$(count "SELECT COUNT(*) FROM ACT_HI_PROCINST")
 echo "before copying: $tasks open tasks, $instances historic process instances"
