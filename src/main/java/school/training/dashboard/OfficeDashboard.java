@@ -1,6 +1,8 @@
 package school.training.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -11,11 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -25,6 +29,7 @@ import org.springframework.stereotype.Service;
 import school.training.externalstudy.ExternalStudyProcess;
 import school.training.people.Directory;
 import school.training.people.TeachingGroup;
+import school.training.records.OverviewChanges;
 import school.training.records.RequestOverview;
 import school.training.records.RequestOverviews;
 import school.training.records.WaitingByAge;
@@ -55,12 +60,25 @@ class OfficeDashboard {
     private final TaskService taskService;
     private final Directory directory;
     private final Clock clock;
+    private final Duration countsFreshFor;
+    /** The approvals' ages by scope ("" the school, else a group's id), as last counted. */
+    private final Map<String, Counted> ages = new ConcurrentHashMap<>();
 
-    OfficeDashboard(RequestOverviews overviews, TaskService taskService, Directory directory, Clock clock) {
+    OfficeDashboard(RequestOverviews overviews, TaskService taskService, Directory directory, Clock clock,
+            @Value("${training.dashboard.counts-fresh-for:10s}") Duration countsFreshFor) {
         this.overviews = overviews;
         this.taskService = taskService;
         this.directory = directory;
         this.clock = clock;
+        this.countsFreshFor = countsFreshFor;
+    }
+
+    /** A count, with when and at which state of the read model ({@link OverviewChanges}) it was made. */
+    private record Counted(WaitingByAge ages, Instant at, long changes) {
+
+        boolean stillTrue(Instant now, long changesNow, Duration freshFor) {
+            return changes == changesNow && !now.isBefore(at) && now.isBefore(at.plus(freshFor));
+        }
     }
 
     /** One page of a section: its rows, and how many there are in all. */
@@ -102,10 +120,22 @@ class OfficeDashboard {
 
     /**
      * The approvals section's requests (all of them, not one page) by how long they have waited, in the bands of
-     * {@link WaitingByAge}: one aggregate query of the read model, whatever the number of requests.
+     * {@link WaitingByAge}: one aggregate query of the read model, whatever the number of requests. That query
+     * still reads every waiting request, so its answer is kept for a few seconds
+     * ({@code training.dashboard.counts-fresh-for}) while no request changes on this node: a full office
+     * refreshing the dashboard then counts once, and whoever has just decided a request sees it counted at once.
      */
     WaitingByAge approvalAges(String groupId) {
-        return overviews.waitingByAge(ExternalStudyProcess.KEY, APPROVAL_STEPS, groupId, clock.instant());
+        String scope = groupId == null ? "" : groupId;
+        Instant now = clock.instant();
+        long changes = OverviewChanges.now();
+        Counted last = ages.get(scope);
+        if (last != null && last.stillTrue(now, changes, countsFreshFor)) {
+            return last.ages();
+        }
+        WaitingByAge counted = overviews.waitingByAge(ExternalStudyProcess.KEY, APPROVAL_STEPS, groupId, now);
+        ages.put(scope, new Counted(counted, now, changes));
+        return counted;
     }
 
     Slice page(Section section, String groupId, int page) {

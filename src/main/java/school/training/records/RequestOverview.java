@@ -14,6 +14,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -247,5 +250,13 @@ public class RequestOverview {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** Counts kept from these rows ({@link OverviewChanges}) are worked out again after any change. */
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void changed() {
+        OverviewChanges.noted();
     }
 }

@@ -247,6 +247,37 @@ class DashboardQueriesTests {
         assertThat(difference(dashboard.approvalAges(null), schoolTomorrow)).containsExactly(0, 3, 3, 3);
     }
 
+    @Test
+    void theApprovalsAreCountedOnceWhileNothingChangesAndAgainAtOnceWhenARequestDoes() throws Exception {
+        // given: the chart counted once (the context is shared: whatever other tests left)
+        WaitingByAge before = dashboard.approvalAges(null);
+
+        // when the dashboard is shown again and again within the same seconds, nothing having changed
+        Statements.Cost<WaitingByAge> again = Statements.count(() -> dashboard.approvalAges(null));
+
+        // then the count is not made again
+        assertThat(again.statements()).isZero();
+        assertThat(again.result()).isEqualTo(before);
+
+        // when a teacher sends a request (a change to the read model on this node)
+        trips.requested("li.na", prefix + "counted at once", today.plusDays(20), today.plusDays(21));
+        Statements.Cost<WaitingByAge> afterRequest = Statements.count(() -> dashboard.approvalAges(null));
+
+        // then the next dashboard counts again and shows it, without waiting for the count to age
+        assertThat(afterRequest.statements()).isEqualTo(1);
+        assertThat(difference(afterRequest.result(), before)).containsExactly(1, 0, 0, 0);
+        // a group's count is kept apart from the school's
+        assertThat(Statements.count(() -> dashboard.approvalAges("math")).statements()).isEqualTo(1);
+        assertThat(Statements.count(() -> dashboard.approvalAges(null)).statements()).isZero();
+
+        // when the kept count is older than training.dashboard.counts-fresh-for (10 s), even with no change here
+        // (another node's change, or the requests simply aging into the next band)
+        Trips.setClock(today.atTime(10, 0, 11));
+
+        // then it is counted again
+        assertThat(Statements.count(() -> dashboard.approvalAges(null)).statements()).isEqualTo(1);
+    }
+
     private static long[] difference(WaitingByAge after, WaitingByAge before) {
         List<Long> a = after.counts();
         List<Long> b = before.counts();
