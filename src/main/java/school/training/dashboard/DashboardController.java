@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 
@@ -51,7 +52,8 @@ class DashboardController {
      */
     @GetMapping("/office")
     String show(@RequestParam(required = false) String group, @RequestParam(required = false) String section,
-            @RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale, Model model) {
+            @RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale,
+            HttpServletRequest request, Model model) {
         Scope scope = scope(authentication, group);
         Section shown = section == null ? null : Section.byId(section).orElse(null);
         OfficeDashboard.Board board = dashboard.board(scope.groupId(), shown, page);
@@ -59,7 +61,7 @@ class DashboardController {
         model.addAttribute("groups", directory.teachingGroups());
         model.addAttribute("shownGroup", scope.groupId() == null ? null
                 : directory.teachingGroup(scope.groupId()).orElse(null));
-        model.addAttribute("tables", board.slices().stream().map(slice -> Table.of(slice, messages, locale)).toList());
+        model.addAttribute("tables", board.slices().stream().map(slice -> Table.of(slice, messages, locale, request.getContextPath())).toList());
         model.addAttribute("approvalChart", approvalChart(board.approvalAges(), locale));
         return "dashboard/office";
     }

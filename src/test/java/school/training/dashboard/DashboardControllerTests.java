@@ -95,6 +95,22 @@ class DashboardControllerTests {
     }
 
     @Test
+    void whatATeacherTypedIsShownAsTextNeverAsMarkup() throws Exception {
+        // given: a request whose title is markup (the rows' cells are written by Table.Line, not the template)
+        Trips trips = new Trips(identityService, runtimeService, taskService, managementService);
+        String title = prefix + "<img src=x onerror=\"alert(1)\"> & 'quotes'";
+        String request = trips.requested("li.na", title, LocalDate.now().plusDays(90), LocalDate.now().plusDays(91));
+
+        // when the office opens the approvals waiting in 语文组
+        String row = row(all("/office?group=chinese", as("zhao.min", "office"), "approvals"), request);
+
+        // then the title is escaped text in the link to the request, and the row's cells are all there
+        assertThat(row).doesNotContain("<img").contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;quotes&#39;")
+                .contains("<a href=\"/requests/" + request + "\">")
+                .contains("data-label=\"教师\"><span>李娜</span>", "class=\"number\" data-label=\"已等天数\"");
+    }
+
+    @Test
     void groupLeaderSeesOnlyTheirOwnGroupWhateverTheUrlSays() throws Exception {
         String page = page("/office?group=math", as("chen.jing", "group-leaders"));
         assertThat(all("/office?group=math", as("chen.jing", "group-leaders"), "underWay"))
