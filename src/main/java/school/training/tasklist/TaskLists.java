@@ -59,13 +59,31 @@ final class TaskLists {
             return query.count();
         }
 
+        /**
+         * One page, newest first. The page's ids are found first from two columns only, then its rows by id:
+         * sorting a leader's thousands of whole task rows to keep fifty cost H2 twice as much as sorting their ids.
+         */
         List<Task> page(int first, int size) {
             String sql = String.join(" union all ", conditions.stream()
-                    .map(where -> "select RES.* from " + tasks + " RES where " + where).toList())
+                    .map(where -> "select RES.ID_, RES.CREATE_TIME_ from " + tasks + " RES where " + where).toList())
                     + " order by CREATE_TIME_ desc, ID_ asc";
             var query = taskService.createNativeTaskQuery().sql(sql);
             parameters.forEach(query::parameter);
-            return query.listPage(first, size);
+            List<String> ids = query.listPage(first, size).stream().map(Task::getId).toList();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            var rows = taskService.createNativeTaskQuery();
+            for (int i = 0; i < ids.size(); i++) {
+                names.add("#{id" + i + "}");
+                rows.parameter("id" + i, ids.get(i));
+            }
+            Map<String, Task> byId = new HashMap<>();
+            rows.sql("select RES.* from " + tasks + " RES where RES.ID_ in (" + String.join(", ", names) + ")").list()
+                    .forEach(task -> byId.put(task.getId(), task));
+            // in the page's order; a task completed between the two reads is left out
+            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         }
     }
 
