@@ -40,7 +40,7 @@ public class Inbox {
     Inbox(TaskService taskService, RequestOverviews overviews, IdentityService identityService,
             ManagementService managementService, ProcessEngineConfigurationImpl engine) {
         this.engine = engine;
-        this.tasks = new TaskLists(taskService, managementService);
+        this.tasks = new TaskLists(taskService, managementService, engine.getDatabaseType());
         this.taskService = taskService;
         this.overviews = overviews;
         this.identityService = identityService;

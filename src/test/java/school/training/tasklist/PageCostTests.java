@@ -58,6 +58,8 @@ class PageCostTests {
     Notifications notifications;
     @Autowired
     Directory directory;
+    @Autowired
+    org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
 
     WebFixtures web;
     String request;
@@ -206,6 +208,30 @@ class PageCostTests {
         assertThat(home.result()).contains("/tasks/" + review);
         assertThat(home.sent("from ACT_RU_TASK RES", "ASSIGNEE_ = ?")).isOne();
         assertThat(home.sent("count(", "from ACT_RU_TASK")).isZero();
+    }
+
+    @Test
+    void onH2ALeadersPageOfTasksIsSortedByItsIdsThenReadByIdOnPostgreSqlInOneStatement() throws Exception {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        directory.createTeachingGroup("po" + suffix, "排序组" + suffix, "Order " + suffix, 93);
+        directory.register("polead." + suffix, "组长" + suffix, Role.GROUP_LEADER, "po" + suffix, "语文", "demo");
+        directory.register("poteach." + suffix, "教师" + suffix, Role.TEACHER, "po" + suffix, "语文", "demo");
+        String first = taskService.createTaskQuery().processInstanceId(web.submitRequest(mvc, "poteach." + suffix))
+                .singleResult().getId();
+        String second = taskService.createTaskQuery().processInstanceId(web.submitRequest(mvc, "poteach." + suffix))
+                .singleResult().getId();
+
+        Statements.Cost<String> home = page("/", "polead." + suffix);
+
+        // newest first either way
+        assertThat(home.result()).containsSubsequence("/tasks/" + second, "/tasks/" + first);
+        if ("h2".equals(engine.getDatabaseType())) {
+            assertThat(home.sent("select RES.ID_, RES.CREATE_TIME_ from ACT_RU_TASK RES", "ASSIGNEE_ = ?")).isOne();
+            assertThat(home.sent("select RES.* from ACT_RU_TASK RES where RES.ID_ in (")).isOne();
+        } else {
+            assertThat(home.sent("select RES.* from ACT_RU_TASK RES", "ASSIGNEE_ = ?")).isOne();
+            assertThat(home.sent("select RES.ID_, RES.CREATE_TIME_")).isZero();
+        }
     }
 
     private Statements.Cost<String> page(String path, String userId) throws Exception {
