@@ -198,14 +198,11 @@ class PageCostTests {
     @Test
     void aFirstPageOfTasksNotFullIsCountedFromItsRows() throws Exception {
         // a group of its own, so that its leader has this one task whatever other tests left to chen.jing
-        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
-        directory.createTeachingGroup("pc" + suffix, "页面组" + suffix, "Pages " + suffix, 92);
-        directory.register("pclead." + suffix, "组长" + suffix, Role.GROUP_LEADER, "pc" + suffix, "语文", "demo");
-        directory.register("pcteach." + suffix, "教师" + suffix, Role.TEACHER, "pc" + suffix, "语文", "demo");
-        String asked = web.submitRequest(mvc, "pcteach." + suffix);
+        String suffix = groupOfItsOwn("pc", 92);
+        String asked = web.submitRequest(mvc, "teach." + suffix);
         String review = taskService.createTaskQuery().processInstanceId(asked).singleResult().getId();
 
-        Statements.Cost<String> home = page("/", "pclead." + suffix);
+        Statements.Cost<String> home = page("/", "lead." + suffix);
 
         assertThat(home.result()).contains("/tasks/" + review);
         assertThat(home.sent("from ACT_RU_TASK RES", "ASSIGNEE_ = ?")).isOne();
@@ -214,16 +211,20 @@ class PageCostTests {
 
     @Test
     void onH2ALeadersPageOfTasksIsSortedByItsIdsThenReadByIdOnPostgreSqlInOneStatement() throws Exception {
-        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
-        directory.createTeachingGroup("po" + suffix, "排序组" + suffix, "Order " + suffix, 93);
-        directory.register("polead." + suffix, "组长" + suffix, Role.GROUP_LEADER, "po" + suffix, "语文", "demo");
-        directory.register("poteach." + suffix, "教师" + suffix, Role.TEACHER, "po" + suffix, "语文", "demo");
-        String first = taskService.createTaskQuery().processInstanceId(web.submitRequest(mvc, "poteach." + suffix))
+        String suffix = groupOfItsOwn("po", 93);
+        String first = taskService.createTaskQuery().processInstanceId(web.submitRequest(mvc, "teach." + suffix))
                 .singleResult().getId();
-        String second = taskService.createTaskQuery().processInstanceId(web.submitRequest(mvc, "poteach." + suffix))
-                .singleResult().getId();
+        String second;
+        // a minute later, so the two tasks cannot share a creation time
+        org.camunda.bpm.engine.impl.util.ClockUtil.offset(60_000L);
+        try {
+            second = taskService.createTaskQuery().processInstanceId(web.submitRequest(mvc, "teach." + suffix))
+                    .singleResult().getId();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
 
-        Statements.Cost<String> home = page("/", "polead." + suffix);
+        Statements.Cost<String> home = page("/", "lead." + suffix);
 
         // newest first either way
         assertThat(home.result()).containsSubsequence("/tasks/" + second, "/tasks/" + first);
@@ -251,6 +252,15 @@ class PageCostTests {
             }
             assertThat(indexes).contains(TaskListIndex.NAME);
         }
+    }
+
+    /** A teaching group of its own with a leader {@code lead.<suffix>} and a teacher {@code teach.<suffix>}: the suffix. */
+    private String groupOfItsOwn(String prefix, int order) {
+        String suffix = prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+        directory.createTeachingGroup(suffix, "页面组" + suffix, "Pages " + suffix, order);
+        directory.register("lead." + suffix, "组长" + suffix, Role.GROUP_LEADER, suffix, "语文", "demo");
+        directory.register("teach." + suffix, "教师" + suffix, Role.TEACHER, suffix, "语文", "demo");
+        return suffix;
     }
 
     private Statements.Cost<String> page(String path, String userId) throws Exception {
