@@ -74,22 +74,13 @@ final class TaskLists {
          */
         List<Task> page(int first, int size) {
             if (!idsFirst) {
-                String sql = String.join(" union all ", conditions.stream()
-                        .map(where -> "select RES.* from " + tasks + " RES where " + where).toList())
-                        + " order by CREATE_TIME_ desc, ID_ asc";
-                var query = taskService.createNativeTaskQuery().sql(sql);
-                parameters.forEach(query::parameter);
-                return query.listPage(first, size);
+                return listPage(union("RES.*") + " order by CREATE_TIME_ desc, ID_ asc", first, size);
             }
             // one person's tasks: ordered by their assignee first, the order of the index TaskListIndex makes, which
             // H2 then reads in order instead of sorting (not for tasks offered to groups, found from their links)
-            String sql = String.join(" union all ", conditions.stream()
-                    .map(where -> "select RES.ID_, RES.CREATE_TIME_, RES.ASSIGNEE_ from " + tasks + " RES where "
-                            + where).toList())
-                    + " order by " + (oneAssignee ? "ASSIGNEE_, " : "") + "CREATE_TIME_ desc, ID_ asc";
-            var query = taskService.createNativeTaskQuery().sql(sql);
-            parameters.forEach(query::parameter);
-            List<String> ids = query.listPage(first, size).stream().map(Task::getId).toList();
+            List<String> ids = listPage(union("RES.ID_, RES.CREATE_TIME_, RES.ASSIGNEE_") + " order by "
+                    + (oneAssignee ? "ASSIGNEE_, " : "") + "CREATE_TIME_ desc, ID_ asc", first, size).stream()
+                    .map(Task::getId).toList();
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -104,6 +95,18 @@ final class TaskLists {
                     .forEach(task -> byId.put(task.getId(), task));
             // in the page's order; a task completed between the two reads is left out
             return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        }
+
+        /** The list's conditions as one union selecting these columns. */
+        private String union(String columns) {
+            return String.join(" union all ", conditions.stream()
+                    .map(where -> "select " + columns + " from " + tasks + " RES where " + where).toList());
+        }
+
+        private List<Task> listPage(String sql, int first, int size) {
+            var query = taskService.createNativeTaskQuery().sql(sql);
+            parameters.forEach(query::parameter);
+            return query.listPage(first, size);
         }
     }
 
