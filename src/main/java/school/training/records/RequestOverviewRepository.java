@@ -73,6 +73,12 @@ interface RequestOverviewRepository extends JpaRepository<RequestOverview, Strin
             @Param("threeDaysAgo") java.time.Instant threeDaysAgo,
             @Param("eightDaysAgo") java.time.Instant eightDaysAgo);
 
+    /** Two columns of each request, not the whole row: an inbox page shows only these. */
+    @Query("""
+            select new school.training.records.RequestLabel(r.processInstanceId, r.title, r.applicantName)
+            from RequestOverview r where r.processInstanceId in :ids""")
+    List<RequestLabel> labelsOf(@Param("ids") Collection<String> processInstanceIds);
+
     @Query("select max(r.startedAt) from RequestOverview r")
     java.time.Instant latestStart();
 }

@@ -199,6 +199,20 @@ public class RequestOverviews {
     }
 
     /**
+     * The title and applicant of these requests, by id (one query for the rows of an inbox page): two columns
+     * rather than whole entities, which were a tenth of a group leader's home page at 10,000 open tasks.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, RequestLabel> labelsOf(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, RequestLabel> byId = new java.util.HashMap<>();
+        overviews.labelsOf(processInstanceIds).forEach(label -> byId.put(label.processInstanceId(), label));
+        return byId;
+    }
+
+    /**
      * Running requests of a process waiting in one of {@code steps}, of one teaching group (null: all),
      * with an optional window on the task's due date ({@code dueFrom} inclusive, {@code dueBefore} exclusive).
      */

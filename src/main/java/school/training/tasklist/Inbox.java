@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 import school.training.people.CamundaGroups;
-import school.training.records.RequestOverview;
+import school.training.records.RequestLabel;
 import school.training.records.RequestOverviews;
 
 /**
@@ -63,12 +63,12 @@ public class Inbox {
 
     /** The request title and applicant of each task, from the read model: one query for the whole page. */
     public List<TaskRow> rows(List<Task> tasks) {
-        Map<String, RequestOverview> requests = overviews.byIds(tasks.stream().map(Task::getProcessInstanceId)
+        Map<String, RequestLabel> requests = overviews.labelsOf(tasks.stream().map(Task::getProcessInstanceId)
                 .filter(id -> id != null).collect(Collectors.toSet()));
         return tasks.stream().map(task -> {
-            RequestOverview request = requests.get(task.getProcessInstanceId());
+            RequestLabel request = requests.get(task.getProcessInstanceId());
             return request == null ? new TaskRow(task, null, null)
-                    : new TaskRow(task, request.getTitle(), request.getApplicantName());
+                    : new TaskRow(task, request.title(), request.applicantName());
         }).toList();
     }
 

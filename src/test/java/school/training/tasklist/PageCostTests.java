@@ -207,6 +207,10 @@ class PageCostTests {
         assertThat(home.result()).contains("/tasks/" + review);
         assertThat(home.sent("from ACT_RU_TASK RES", "ASSIGNEE_ = ?")).isOne();
         assertThat(home.sent("count(", "from ACT_RU_TASK")).isZero();
+        // each row's request title and applicant: those two columns, not the request's whole row
+        assertThat(home.sent("process_instance_id,", "title,", "applicant_name from request_summary",
+                "where", "process_instance_id in")).isOne();
+        assertThat(home.sent("start_date", "from request_summary", "process_instance_id in")).isZero();
     }
 
     @Test
