@@ -64,7 +64,7 @@ public class Directory {
 
     /** These people (those who left included), in one query: for pages and tallies naming many at once. */
     public List<Person> findAll(java.util.Collection<String> userIds) {
-        return userIds.isEmpty() ? List.of() : people.findAllById(userIds);
+        return userIds.isEmpty() ? List.of() : people.byIds(userIds);
     }
 
     /** Names of these people in one query (the rows of one page); an id outside the directory stands for itself. */

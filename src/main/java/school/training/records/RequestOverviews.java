@@ -194,7 +194,7 @@ public class RequestOverviews {
             return Map.of();
         }
         Map<String, RequestOverview> byId = new java.util.HashMap<>();
-        overviews.findAllById(processInstanceIds).forEach(o -> byId.put(o.getProcessInstanceId(), o));
+        overviews.byIds(processInstanceIds).forEach(o -> byId.put(o.getProcessInstanceId(), o));
         return byId;
     }
 

@@ -1,6 +1,7 @@
 package school.training.tasklist;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,15 +85,8 @@ final class TaskLists {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            List<String> names = new ArrayList<>();
-            var rows = taskService.createNativeTaskQuery();
-            for (int i = 0; i < ids.size(); i++) {
-                names.add("#{id" + i + "}");
-                rows.parameter("id" + i, ids.get(i));
-            }
             Map<String, Task> byId = new HashMap<>();
-            rows.sql("select RES.* from " + tasks + " RES where RES.ID_ in (" + String.join(", ", names) + ")").list()
-                    .forEach(task -> byId.put(task.getId(), task));
+            byIds("RES.ID_", ids).forEach(task -> byId.put(task.getId(), task));
             // in the page's order; a task completed between the two reads is left out
             return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         }
@@ -118,13 +112,40 @@ final class TaskLists {
     /** Unclaimed tasks offered to any of these groups. */
     TaskList offeredTo(List<String> groupIds) {
         Map<String, Object> parameters = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < groupIds.size(); i++) {
-            parameters.put("group" + i, groupIds.get(i));
-            names.add("#{group" + i + "}");
-        }
         return new TaskList(List.of("RES.ASSIGNEE_ is null and RES.ID_ in (select I.TASK_ID_ from " + links
-                + " I where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + String.join(", ", names) + "))"),
+                + " I where I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + named("group", groupIds, parameters) + "))"),
                 parameters, false);
+    }
+
+    /**
+     * The open tasks of these requests (the rows of one page of requests). Camunda's task query would do, but
+     * builds its statement from a mapping written for every filter it offers: for 50 ids that was a third of
+     * the office dashboard's time at 10,000 open tasks, against a plain statement on the index of PROC_INST_ID_.
+     */
+    List<Task> ofRequests(Collection<String> processInstanceIds) {
+        return processInstanceIds.isEmpty() ? List.of() : byIds("RES.PROC_INST_ID_", processInstanceIds);
+    }
+
+    /** Tasks whose {@code column} is one of {@code values}, in one statement. */
+    private List<Task> byIds(String column, Collection<String> values) {
+        Map<String, Object> parameters = new HashMap<>();
+        var query = taskService.createNativeTaskQuery().sql("select RES.* from " + tasks + " RES where " + column
+                + " in (" + named("id", values, parameters) + ")");
+        parameters.forEach(query::parameter);
+        return query.list();
+    }
+
+    /**
+     * A native query's IN list: one named parameter per value ({@code #{prefix0}, #{prefix1}, …}), added to
+     * {@code parameters}; Camunda's native queries bind single values only.
+     */
+    private static String named(String prefix, Collection<String> values, Map<String, Object> parameters) {
+        List<String> names = new ArrayList<>();
+        for (String value : values) {
+            String name = prefix + names.size();
+            parameters.put(name, value);
+            names.add("#{" + name + "}");
+        }
+        return String.join(", ", names);
     }
 }

@@ -278,6 +278,39 @@ class DashboardQueriesTests {
         assertThat(Statements.count(() -> dashboard.approvalAges(null)).statements()).isEqualTo(1);
     }
 
+    @Test
+    void aStaleCountOpenedByAFullOfficeAtOnceIsCountedOnceNotOncePerPage() throws Exception {
+        // given: the count made, then aged past training.dashboard.counts-fresh-for
+        dashboard.approvalAges(null);
+        Trips.setClock(today.atTime(10, 0, 30));
+
+        // when eight people open the dashboard at the same moment
+        int people = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(people);
+        java.util.concurrent.ExecutorService office = java.util.concurrent.Executors.newFixedThreadPool(people);
+        try {
+            List<java.util.concurrent.Future<Statements.Cost<WaitingByAge>>> pages = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                pages.add(office.submit(() -> {
+                    together.await();
+                    return Statements.count(() -> dashboard.approvalAges(null));
+                }));
+            }
+            int statements = 0;
+            Set<WaitingByAge> answers = new HashSet<>();
+            for (var page : pages) {
+                statements += page.get(30, java.util.concurrent.TimeUnit.SECONDS).statements();
+                answers.add(page.get().result());
+            }
+
+            // then one of them counts and the others are given that count
+            assertThat(statements).isEqualTo(1);
+            assertThat(answers).hasSize(1);
+        } finally {
+            office.shutdownNow();
+        }
+    }
+
     private static long[] difference(WaitingByAge after, WaitingByAge before) {
         List<Long> a = after.counts();
         List<Long> b = before.counts();
