@@ -58,10 +58,11 @@ class DashboardController {
         Section shown = section == null ? null : Section.byId(section).orElse(null);
         OfficeDashboard.Board board = dashboard.board(scope.groupId(), shown, page);
         model.addAttribute("scope", scope);
-        model.addAttribute("groups", directory.teachingGroups());
-        model.addAttribute("shownGroup", scope.groupId() == null ? null
-                : directory.teachingGroup(scope.groupId()).orElse(null));
-        model.addAttribute("tables", board.slices().stream().map(slice -> Table.of(slice, messages, locale, request.getContextPath())).toList());
+        model.addAttribute("groups", board.groups());
+        model.addAttribute("shownGroup", board.groups().stream().filter(g -> g.getId().equals(scope.groupId()))
+                .findFirst().orElse(null));
+        model.addAttribute("tables", board.slices().stream()
+                .map(slice -> Table.of(slice, messages, locale, request.getContextPath())).toList());
         model.addAttribute("approvalChart", approvalChart(board.approvalAges(), locale));
         return "dashboard/office";
     }

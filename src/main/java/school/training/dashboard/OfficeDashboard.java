@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import school.training.externalstudy.ExternalStudyProcess;
 import school.training.people.Directory;
@@ -102,20 +104,28 @@ class OfficeDashboard {
         }
     }
 
-    /** Every section's page, and the approvals by how long they have waited (which also counts them). */
-    record Board(List<Slice> slices, WaitingByAge approvalAges) {
+    /**
+     * Every section's page, the approvals by how long they have waited (which also counts them), and the school's
+     * teaching groups as read for the rows (the page's group filter lists them).
+     */
+    record Board(List<Slice> slices, WaitingByAge approvalAges, List<TeachingGroup> groups) {
     }
 
-    /** Every section's first page (and {@code shown} on page {@code page}) for the school ({@code groupId} null) or a group. */
+    /**
+     * Every section's first page (and {@code shown} on page {@code page}) for the school ({@code groupId} null) or a
+     * group, read in one transaction: the same moment of the read model for every section.
+     */
+    @Transactional(readOnly = true)
     Board board(String groupId, Section shown, int page) {
-        Map<String, TeachingGroup> groups = groups();
+        List<TeachingGroup> teachingGroups = directory.teachingGroups();
+        Map<String, TeachingGroup> groups = byId(teachingGroups);
         WaitingByAge ages = approvalAges(groupId);
-        List<Slice> board = new ArrayList<>();
+        Map<Section, Page<RequestOverview>> found = new EnumMap<>(Section.class);
         for (Section section : Section.values()) {
-            board.add(slice(section, groupId, PageRequest.of(section == shown ? Math.max(0, page) : 0, PAGE_SIZE),
-                    groups, ages));
+            found.put(section, found(section, groupId,
+                    PageRequest.of(section == shown ? Math.max(0, page) : 0, PAGE_SIZE), ages));
         }
-        return new Board(board, ages);
+        return new Board(slices(found, groups), ages, teachingGroups);
     }
 
     /**
@@ -143,14 +153,14 @@ class OfficeDashboard {
     }
 
     Slice page(Section section, String groupId, int page) {
-        return slice(section, groupId, PageRequest.of(Math.max(0, page), PAGE_SIZE), groups(), null);
+        return slice(section, groupId, PageRequest.of(Math.max(0, page), PAGE_SIZE), groups());
     }
 
     /** Every row of a section, a chunk at a time (for the CSV export). */
     void forEachChunk(Section section, String groupId, Consumer<List<DashboardRow>> chunk) {
         Map<String, TeachingGroup> groups = groups();
         for (int page = 0;; page++) {
-            Slice slice = slice(section, groupId, PageRequest.of(page, EXPORT_CHUNK), groups, null);
+            Slice slice = slice(section, groupId, PageRequest.of(page, EXPORT_CHUNK), groups);
             if (!slice.rows().isEmpty()) {
                 chunk.accept(slice.rows());
             }
@@ -167,9 +177,12 @@ class OfficeDashboard {
         return rows;
     }
 
-    /** One page of a section; the approvals' count comes with their ages when {@code ages} is given. */
-    private Slice slice(Section section, String groupId, Pageable page, Map<String, TeachingGroup> groups,
-            WaitingByAge ages) {
+    private Slice slice(Section section, String groupId, Pageable page, Map<String, TeachingGroup> groups) {
+        return slices(Map.of(section, found(section, groupId, page, null)), groups).get(0);
+    }
+
+    /** One page of a section's requests; the approvals' count comes with their ages when {@code ages} is given. */
+    private Page<RequestOverview> found(Section section, String groupId, Pageable page, WaitingByAge ages) {
         LocalDate today = LocalDate.now(clock);
         LocalDateTime now = LocalDateTime.now(clock);
         Sort byTrip = Sort.by("endDate", "applicantName", "processInstanceId");
@@ -177,7 +190,7 @@ class OfficeDashboard {
         // longest waiting first, in the order of the index request_summary_waiting (its leading columns are fixed by
         // the query), so a page is read off the index instead of sorting every waiting request
         Sort bySince = Sort.by("processKey", "state", "waitingSince", "step", "processInstanceId");
-        Page<RequestOverview> found = switch (section) {
+        return switch (section) {
             case UNDER_WAY -> overviews.trips(ExternalStudyProcess.KEY, TRIP_ENDS, ExternalStudyProcess.END_TRIP_ENDED,
                     groupId, today, today,
                     LocalDate.of(9999, 12, 31), sorted(page, byTrip));
@@ -198,13 +211,31 @@ class OfficeDashboard {
                     : overviews.waitingIn(ExternalStudyProcess.KEY, APPROVAL_STEPS, groupId, null, null,
                             sorted(page, bySince));
         };
-        List<DashboardRow> rows = switch (section) {
-            case UNDER_WAY, RETURNING_TODAY -> found.getContent().stream().map(o -> trip(o, groups)).toList();
-            case CHECK_INS_TODAY, REIMBURSEMENTS -> tasks(found.getContent(), groups, Days.NONE);
-            case OVERDUE -> tasks(found.getContent(), groups, Days.OVERDUE);
-            case REVIEWS, APPROVALS -> tasks(found.getContent(), groups, Days.WAITING);
-        };
-        return new Slice(section, rows, found.getTotalElements(), page.getPageNumber(), page.getPageSize());
+    }
+
+    /**
+     * The rows of these pages of requests: the open tasks of all of them in one query, and whoever holds those
+     * named in one more, whatever the number of sections.
+     */
+    private List<Slice> slices(Map<Section, Page<RequestOverview>> found, Map<String, TeachingGroup> groups) {
+        List<String> waiting = found.entrySet().stream().filter(e -> days(e.getKey()) != null)
+                .flatMap(e -> e.getValue().getContent().stream()).map(RequestOverview::getProcessInstanceId)
+                .distinct().toList();
+        Map<String, Task> taskOf = new HashMap<>();
+        for (Task task : waiting.isEmpty() ? List.<Task>of() : inbox.openTasksOf(waiting)) {
+            taskOf.merge(task.getProcessInstanceId(), task, (a, b) -> a.getCreateTime().after(b.getCreateTime()) ? a : b);
+        }
+        Map<String, String> names = directory.namesOf(taskOf.values().stream().map(Task::getAssignee)
+                .filter(a -> a != null).collect(Collectors.toSet()));
+        List<Slice> slices = new ArrayList<>();
+        found.forEach((section, page) -> {
+            Days days = days(section);
+            List<DashboardRow> rows = days == null
+                    ? page.getContent().stream().map(o -> trip(o, groups)).toList()
+                    : tasks(page.getContent(), groups, days, taskOf, names);
+            slices.add(new Slice(section, rows, page.getTotalElements(), page.getNumber(), page.getSize()));
+        });
+        return slices;
     }
 
     private static Pageable sorted(Pageable page, Sort sort) {
@@ -215,6 +246,16 @@ class OfficeDashboard {
         NONE, OVERDUE, WAITING
     }
 
+    /** What a section's "days" column counts; null for the trips, which show no waiting step. */
+    private static Days days(Section section) {
+        return switch (section) {
+            case UNDER_WAY, RETURNING_TODAY -> null;
+            case CHECK_INS_TODAY, REIMBURSEMENTS -> Days.NONE;
+            case OVERDUE -> Days.OVERDUE;
+            case REVIEWS, APPROVALS -> Days.WAITING;
+        };
+    }
+
     private DashboardRow trip(RequestOverview overview, Map<String, TeachingGroup> groups) {
         return DashboardRow.trip(overview.getProcessInstanceId(), overview.getApplicant(),
                 overview.getApplicantName(), overview.getTeachingGroupId() == null ? null
@@ -222,17 +263,9 @@ class OfficeDashboard {
                 overview.getTitle(), overview.getStartDate(), overview.getEndDate());
     }
 
-    /** The rows of one page: their open tasks in one query, the names of whoever holds them in one more. */
-    private List<DashboardRow> tasks(List<RequestOverview> page, Map<String, TeachingGroup> groups, Days days) {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Task> taskOf = new HashMap<>();
-        for (Task task : inbox.openTasksOf(page.stream().map(RequestOverview::getProcessInstanceId).toList())) {
-            taskOf.merge(task.getProcessInstanceId(), task, (a, b) -> a.getCreateTime().after(b.getCreateTime()) ? a : b);
-        }
-        Map<String, String> names = directory.namesOf(taskOf.values().stream().map(Task::getAssignee)
-                .filter(a -> a != null).collect(Collectors.toSet()));
+    /** The rows of one page of requests waiting in a step, with their tasks and holders' names as read. */
+    private List<DashboardRow> tasks(List<RequestOverview> page, Map<String, TeachingGroup> groups, Days days,
+            Map<String, Task> taskOf, Map<String, String> names) {
         LocalDate today = LocalDate.now(clock);
         LocalDateTime now = LocalDateTime.now(clock);
         List<DashboardRow> rows = new ArrayList<>();
@@ -256,7 +289,11 @@ class OfficeDashboard {
 
     /** Teaching groups by id, once per page. */
     private Map<String, TeachingGroup> groups() {
-        return directory.teachingGroups().stream().collect(Collectors.toMap(TeachingGroup::getId, g -> g));
+        return byId(directory.teachingGroups());
+    }
+
+    private static Map<String, TeachingGroup> byId(List<TeachingGroup> groups) {
+        return groups.stream().collect(Collectors.toMap(TeachingGroup::getId, g -> g));
     }
 
     Set<String> groupIds() {

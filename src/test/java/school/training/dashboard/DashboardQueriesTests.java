@@ -194,6 +194,37 @@ class DashboardQueriesTests {
     }
 
     @Test
+    void theWholeBoardIsReadInOneTransactionWithOneQueryForItsTasksAndOneForWhoHoldsThem() throws Exception {
+        // given: requests waiting in three of the sections that show a waiting step
+        trips.requested("li.na", prefix + "approval", today.plusDays(20), today.plusDays(21));
+        String submitted = trips.reportBack(trips.registered("yu.haiyan", prefix + "review",
+                today.minusDays(3), today.minusDays(2)));
+        trips.checkIn(submitted);
+        trips.submitReport(submitted);
+        String accepted = trips.reportBack(trips.registered("cai.xinyi", prefix + "reimbursement",
+                today.minusDays(4), today.minusDays(3)));
+        trips.checkIn(accepted);
+        trips.submitReport(accepted);
+        trips.accept(accepted);
+
+        // when the office opens the dashboard
+        Statements.Cost<OfficeDashboard.Board> board = Statements.count(() -> dashboard.board(null, null, 0));
+
+        // then every section comes from one transaction, the open tasks of all its rows from one query, and the
+        // people holding them are named by one more (not one of each per section)
+        assertThat(board.result().slices()).extracting(OfficeDashboard.Slice::section)
+                .containsExactly(Section.values());
+        assertThat(board.result().slices().stream().filter(slice -> !slice.rows().isEmpty()).count())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(board.result().slices().stream().flatMap(slice -> slice.rows().stream())
+                .anyMatch(row -> row.assignee() != null)).isTrue();
+        assertThat(board.connections()).isOne();
+        assertThat(board.sent("from ACT_RU_TASK")).isOne();
+        assertThat(board.sent("from person")).isOne();
+        assertThat(board.sent("from teaching_group")).isOne();
+    }
+
+    @Test
     void approvalsWaitingAreCountedByAgeInOneQueryAsTheTableCountsTheirDays() throws Exception {
         // given: the counts before (the context is shared), then eleven requests sent at known times before now
         LocalDateTime now = today.atTime(10, 0);
