@@ -3,6 +3,7 @@ package school.training.tasklist;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -260,29 +261,49 @@ public class Requests {
         String starter = records.request(processInstanceId).map(RequestRecord::getStartedBy)
                 .orElseGet(() -> historyService.createHistoricProcessInstanceQuery()
                         .processInstanceId(processInstanceId).singleResult().getStartUserId());
-        List<TimelineEntry> entries = new ArrayList<>();
+        // who did each step, first, so that everyone the timeline names is looked up in one query
+        Map<String, String> whoDid = new HashMap<>();
+        Map<String, String> onBehalfOf = new HashMap<>();
         for (HistoricActivityInstance step : steps) {
             String who = "startEvent".equals(step.getActivityType()) ? starter : decider(step, recorded);
+            String owner = step.getTaskId() == null ? null : owners.get(step.getTaskId());
+            if (who != null) {
+                whoDid.put(step.getId(), who);
+            }
+            if (owner != null && who != null && !owner.equals(who)) {
+                onBehalfOf.put(step.getId(), owner);
+            }
+        }
+        List<TaskHandover> handovers = records.handovers(processInstanceId);
+        Set<String> people = new HashSet<>(whoDid.values());
+        people.addAll(onBehalfOf.values());
+        handovers.forEach(handover -> {
+            people.add(handover.getToUser());
+            people.add(handover.getFromUser());
+        });
+        Map<String, String> names = directory.namesOf(people);
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (HistoricActivityInstance step : steps) {
+            String who = whoDid.get(step.getId());
             Map<String, Object> locals = taskLocals.getOrDefault(step.getTaskId(), Map.of());
             boolean waiting = step.getEndTime() == null;
-            String owner = step.getTaskId() == null ? null : owners.get(step.getTaskId());
-            String onBehalfOf = owner != null && who != null && !owner.equals(who) ? owner : null;
+            String owner = onBehalfOf.get(step.getId());
             entries.add(new TimelineEntry(step.getActivityId(), step.getActivityName(), step.getActivityType(), who,
-                    who == null ? null : directory.nameOf(who), step.getStartTime(), step.getEndTime(),
+                    who == null ? null : names.get(who), step.getStartTime(), step.getEndTime(),
                     locals.get(DecisionRecorder.DECISION), locals.get(DecisionRecorder.COMMENT), waiting,
-                    waiting && step.getTaskId() != null ? candidatesOf(step) : null, onBehalfOf,
-                    onBehalfOf == null ? null : directory.nameOf(onBehalfOf)));
+                    waiting && step.getTaskId() != null ? candidatesOf(step) : null, owner,
+                    owner == null ? null : names.get(owner)));
         }
-        for (TaskHandover handover : records.handovers(processInstanceId)) {
+        for (TaskHandover handover : handovers) {
             Date at = Date.from(handover.getHandedOverAt());
             int position = entries.size();
             while (position > 0 && entries.get(position - 1).started().after(at)) {
                 position--;
             }
             entries.add(position, new TimelineEntry(handover.getStep(), null, TimelineEntry.HANDOVER,
-                    handover.getToUser(), handover.getToUser() == null ? null : directory.nameOf(handover.getToUser()),
+                    handover.getToUser(), handover.getToUser() == null ? null : names.get(handover.getToUser()),
                     at, at, null, handover.getComment(), false, handover.getToGroup(), null, null,
-                    directory.nameOf(handover.getFromUser()),
+                    names.get(handover.getFromUser()),
                     handover.getReason()));
         }
         return entries;

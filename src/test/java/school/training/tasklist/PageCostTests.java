@@ -188,6 +188,29 @@ class PageCostTests {
     }
 
     @Test
+    void theTimelineNamesEveryoneInItWithOneQueryNotOnePerStep() throws Exception {
+        // given: li.na asked, her leader approved, the office registered it: three people on the timeline
+        taskService.complete(taskService.createTaskQuery().processInstanceId(request).singleResult().getId(),
+                Map.of("leaderDecision", "approve"));
+        Statements.Cost<String> before = page("/requests/" + request, "li.na");
+        String registration = taskService.createTaskQuery().processInstanceId(request)
+                .taskDefinitionKey("officeRegistration").singleResult().getId();
+        taskService.claim(registration, "zhao.min");
+        taskService.complete(registration, Map.of("approvalNumber", runtimeService.getVariable(request,
+                "approvalNumber")));
+
+        // when the applicant opens her request
+        Statements.Cost<String> after = page("/requests/" + request, "li.na");
+
+        // then the timeline names all three
+        assertThat(after.result()).contains("李娜").contains("陈静").contains("赵敏");
+        // in one query for the timeline (the signed-in person is looked up once more, for the page's header),
+        // as many as when it named two
+        assertThat(after.sent("from person", "p1_0.id in")).isOne();
+        assertThat(after.sent("from person")).isEqualTo(before.sent("from person"));
+    }
+
+    @Test
     void theHomePageAsksOnceForTheDeputiesAndForTheGroupsSomeoneIsAloneIn() throws Exception {
         Statements.Cost<String> home = page("/", "zhao.min");
 
