@@ -13,13 +13,6 @@ interface PersonRepository extends JpaRepository<Person, String> {
 
     List<Person> findByTeachingGroupIdOrderByName(String teachingGroupId);
 
-    /**
-     * These people with their groups, in one query. Declared rather than {@code findAllById}: Spring Data builds
-     * that as a criteria query, which Hibernate translates anew on every call, and loads each group apart.
-     */
-    @Query("select p from Person p left join fetch p.teachingGroup where p.id in :ids")
-    List<Person> byIds(@Param("ids") java.util.Collection<String> ids);
-
     /** Everyone here, with their groups in the same query (not one query per group). */
     @EntityGraph(attributePaths = "teachingGroup")
     List<Person> findByLeftOnIsNull();
