@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import school.training.deputies.Deputies;
-import school.training.forms.DeployedForms;
 import school.training.trainings.Trainings;
 
 /** Each person's home: what waits for them, what they could take on, and their own requests. */
@@ -21,21 +19,19 @@ class HomeController {
 
     private final Inbox inbox;
     private final Requests requests;
-    private final RepositoryService repositoryService;
-    private final DeployedForms forms;
+    private final StartableProcesses startable;
     private final Clock clock;
     private final Deputies deputies;
     private final Trainings trainings;
 
-    HomeController(Inbox inbox, Requests requests, RepositoryService repositoryService, DeployedForms forms,
-            Clock clock, Deputies deputies, Trainings trainings) {
+    HomeController(Inbox inbox, Requests requests, StartableProcesses startable, Clock clock, Deputies deputies,
+            Trainings trainings) {
         this.trainings = trainings;
         this.deputies = deputies;
         this.clock = clock;
         this.inbox = inbox;
         this.requests = requests;
-        this.repositoryService = repositoryService;
-        this.forms = forms;
+        this.startable = startable;
     }
 
     /** Each list paged on its own ({@code assigned}, {@code offered}, {@code mine}: 0-based page numbers). */
@@ -51,11 +47,7 @@ class HomeController {
         model.addAttribute("deputyNotes", deputies.notesFor(user.id()));
         model.addAttribute("myTrainings", trainings.upcomingFor(user.id(), 5));
         model.addAttribute("myRequestsPage", requests.ofApplicant(user.id(), mine));
-        // only processes a person starts with a form; the report-back is started by the school
-        model.addAttribute("startable", repositoryService.createProcessDefinitionQuery().latestVersion()
-                .active().orderByProcessDefinitionKey().asc().list().stream()
-                .filter(definition -> forms.startFormOf(definition.getId()).isPresent())
-                .toList());
+        model.addAttribute("startable", startable.list());
         return "tasklist/home";
     }
 }

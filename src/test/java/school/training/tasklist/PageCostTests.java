@@ -211,6 +211,16 @@ class PageCostTests {
     }
 
     @Test
+    void theHomePagesNewRequestButtonsAreNotAskedOfTheEngineOnEveryView() throws Exception {
+        page("/", "li.na");
+
+        Statements.Cost<String> again = page("/", "zhou.tao");
+
+        assertThat(again.result()).contains("id=\"start-externalStudy\"").contains("id=\"start-degreeUpgrade\"");
+        assertThat(again.sent("MAX_VERSION")).isZero();
+    }
+
+    @Test
     void theHomePageAsksOnceForTheDeputiesAndForTheGroupsSomeoneIsAloneIn() throws Exception {
         Statements.Cost<String> home = page("/", "zhao.min");
 
