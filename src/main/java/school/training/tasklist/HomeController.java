@@ -19,19 +19,19 @@ class HomeController {
 
     private final Inbox inbox;
     private final Requests requests;
-    private final StartableProcesses startable;
+    private final LatestProcessVersions latest;
     private final Clock clock;
     private final Deputies deputies;
     private final Trainings trainings;
 
-    HomeController(Inbox inbox, Requests requests, StartableProcesses startable, Clock clock, Deputies deputies,
+    HomeController(Inbox inbox, Requests requests, LatestProcessVersions latest, Clock clock, Deputies deputies,
             Trainings trainings) {
         this.trainings = trainings;
         this.deputies = deputies;
         this.clock = clock;
         this.inbox = inbox;
         this.requests = requests;
-        this.startable = startable;
+        this.latest = latest;
     }
 
     /** Each list paged on its own ({@code assigned}, {@code offered}, {@code mine}: 0-based page numbers). */
@@ -47,7 +47,7 @@ class HomeController {
         model.addAttribute("deputyNotes", deputies.notesFor(user.id()));
         model.addAttribute("myTrainings", trainings.upcomingFor(user.id(), 5));
         model.addAttribute("myRequestsPage", requests.ofApplicant(user.id(), mine));
-        model.addAttribute("startable", startable.list());
+        model.addAttribute("startable", latest.startable());
         return "tasklist/home";
     }
 }

@@ -48,11 +48,14 @@ public class Requests {
     private final DeployedForms forms;
     private final RequestRecords records;
     private final RequestOverviews overviews;
+    private final LatestProcessVersions latest;
     private final Map<String, String> versionNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     Requests(HistoryService historyService, RuntimeService runtimeService, RepositoryService repositoryService,
-            Directory directory, DeployedForms forms, RequestRecords records, RequestOverviews overviews) {
+            Directory directory, DeployedForms forms, RequestRecords records, RequestOverviews overviews,
+            LatestProcessVersions latest) {
         this.overviews = overviews;
+        this.latest = latest;
         this.forms = forms;
         this.records = records;
         this.historyService = historyService;
@@ -146,12 +149,9 @@ public class Requests {
         });
     }
 
-    /** Process key to the name of its latest version, in one query. */
+    /** Process key to the name of its latest version (kept a few seconds: {@link LatestProcessVersions}). */
     private Map<String, String> processNames() {
-        Map<String, String> names = new HashMap<>();
-        repositoryService.createProcessDefinitionQuery().latestVersion().list()
-                .forEach(d -> names.put(d.getKey(), d.getName() == null ? d.getKey() : d.getName()));
-        return names;
+        return latest.names();
     }
 
     private List<RequestSummary> summaries(List<HistoricProcessInstance> instances) {

@@ -164,15 +164,8 @@ class DashboardQueriesTests {
         Trips.setClock(today.minusDays(3).atTime(9, 0));
         String waiting = trips.requested("li.na", prefix + "waiting", today.plusDays(20), today.plusDays(21));
         Trips.setClock(today.atTime(10, 0));
-        String submitted = trips.reportBack(trips.registered("yu.haiyan", prefix + "submitted",
-                today.minusDays(3), today.minusDays(2)));
-        trips.checkIn(submitted);
-        trips.submitReport(submitted);
-        String accepted = trips.reportBack(trips.registered("cai.xinyi", prefix + "accepted",
-                today.minusDays(4), today.minusDays(3)));
-        trips.checkIn(accepted);
-        trips.submitReport(accepted);
-        trips.accept(accepted);
+        String submitted = reportWaitingForReview("submitted");
+        String accepted = reportWaitingForReimbursement("accepted");
 
         // then
         List<DashboardRow> approvals = mine(dashboard.rows(Section.APPROVALS, null));
@@ -197,15 +190,8 @@ class DashboardQueriesTests {
     void theWholeBoardIsReadInOneTransactionWithOneQueryForItsTasksAndOneForWhoHoldsThem() throws Exception {
         // given: requests waiting in three of the sections that show a waiting step
         trips.requested("li.na", prefix + "approval", today.plusDays(20), today.plusDays(21));
-        String submitted = trips.reportBack(trips.registered("yu.haiyan", prefix + "review",
-                today.minusDays(3), today.minusDays(2)));
-        trips.checkIn(submitted);
-        trips.submitReport(submitted);
-        String accepted = trips.reportBack(trips.registered("cai.xinyi", prefix + "reimbursement",
-                today.minusDays(4), today.minusDays(3)));
-        trips.checkIn(accepted);
-        trips.submitReport(accepted);
-        trips.accept(accepted);
+        reportWaitingForReview("review");
+        reportWaitingForReimbursement("reimbursement");
 
         // when the office opens the dashboard
         Statements.Cost<OfficeDashboard.Board> board = Statements.count(() -> dashboard.board(null, null, 0));
@@ -340,6 +326,25 @@ class DashboardQueriesTests {
         } finally {
             office.shutdownNow();
         }
+    }
+
+    /** yu.haiyan's trip (math) came back three days ago; her report waits for her leader's review. */
+    private String reportWaitingForReview(String title) {
+        String report = trips.reportBack(trips.registered("yu.haiyan", prefix + title, today.minusDays(3),
+                today.minusDays(2)));
+        trips.checkIn(report);
+        trips.submitReport(report);
+        return report;
+    }
+
+    /** cai.xinyi's report was accepted; her expenses wait for the office to settle them. */
+    private String reportWaitingForReimbursement(String title) {
+        String report = trips.reportBack(trips.registered("cai.xinyi", prefix + title, today.minusDays(4),
+                today.minusDays(3)));
+        trips.checkIn(report);
+        trips.submitReport(report);
+        trips.accept(report);
+        return report;
     }
 
     private static long[] difference(WaitingByAge after, WaitingByAge before) {
