@@ -222,7 +222,7 @@ class OfficeDashboard {
                 .flatMap(e -> e.getValue().getContent().stream()).map(RequestOverview::getProcessInstanceId)
                 .distinct().toList();
         Map<String, Task> taskOf = new HashMap<>();
-        for (Task task : waiting.isEmpty() ? List.<Task>of() : inbox.openTasksOf(waiting)) {
+        for (Task task : inbox.openTasksOf(waiting)) {
             taskOf.merge(task.getProcessInstanceId(), task, (a, b) -> a.getCreateTime().after(b.getCreateTime()) ? a : b);
         }
         Map<String, String> names = directory.namesOf(taskOf.values().stream().map(Task::getAssignee)

@@ -170,7 +170,7 @@ public class RequestOverviews {
     }
 
     List<String> existing(Collection<String> ids) {
-        return overviews.findAllById(ids).stream().map(RequestOverview::getProcessInstanceId).toList();
+        return overviews.byIds(ids).stream().map(RequestOverview::getProcessInstanceId).toList();
     }
 
     // ---- read by the pages -----------------------------------------------------------------------
