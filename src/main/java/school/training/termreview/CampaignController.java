@@ -121,7 +121,8 @@ class CampaignController {
     }
 
     @GetMapping("/term-reviews/{id}")
-    String show(@PathVariable long id, Authentication authentication, Locale locale, Model model) {
+    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Authentication authentication,
+            Locale locale, Model model) {
         readable(authentication);
         TermReviewCampaign campaign = campaign(id);
         List<CampaignProgress.Review> reviews = progress.reviews(id);
@@ -134,6 +135,8 @@ class CampaignController {
         model.addAttribute("total", progress.total(reviews));
         model.addAttribute("grades", CampaignResults.GRADES);
         model.addAttribute("results", shown);
+        // a district's campaign publishes thousands: the table shows a page of them, the exports all
+        model.addAttribute("resultsPage", CampaignResults.page(shown, page));
         List<CampaignResults.Distribution> distribution = results.distribution(shown);
         model.addAttribute("distribution", distribution);
         model.addAttribute("chart", chart(campaign, distribution.get(distribution.size() - 1), locale));

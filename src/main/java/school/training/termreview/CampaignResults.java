@@ -12,6 +12,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 import school.training.people.TeachingGroup;
@@ -25,6 +28,9 @@ import school.training.web.Csv;
 class CampaignResults {
 
     static final List<String> GRADES = List.of("excellent", "good", "pass", "fail");
+    /** Rows of the results table a page shows; the exports and the distribution take them all. */
+    static final int RESULTS_PER_PAGE = 50;
+
     private static final Set<String> PUBLISHED = Set.of(TermReviewProcess.APPEAL,
             TermReviewProcess.PRINCIPAL_RE_REVIEW, CampaignProgress.FINISHED);
 
@@ -49,6 +55,15 @@ class CampaignResults {
         this.termResults = termResults;
         this.historyService = historyService;
         this.messages = messages;
+    }
+
+    /** One page of the results (0 is the first; a page past the end is the last), with how many there are. */
+    static Page<Result> page(List<Result> results, int page) {
+        int last = Math.max(0, (results.size() - 1) / RESULTS_PER_PAGE);
+        int number = Math.min(Math.max(0, page), last);
+        int from = number * RESULTS_PER_PAGE;
+        return new PageImpl<>(results.subList(from, Math.min(results.size(), from + RESULTS_PER_PAGE)),
+                PageRequest.of(number, RESULTS_PER_PAGE), results.size());
     }
 
     /** Ordered by group (the school's order) and score, best first. */

@@ -200,6 +200,57 @@ class CampaignControllerTests {
         assertThat(between(page, "data-teacher=\"" + teacherB + "\"", "</tr>")).contains("66", "合格");
     }
 
+    /**
+     * A district's campaign publishes thousands of results: the page shows them fifty at a time (one page of all of
+     * them would be megabytes), the count, the distribution and the export take them all.
+     */
+    @Test
+    void publishedResultsArePagedOnTheCampaignPageButCountedAndExportedWhole() throws Exception {
+        List<String> teachers = new ArrayList<>(List.of(teacherA, teacherB));
+        for (int i = 0; i < 49; i++) {
+            String teacher = group + ".t" + i;
+            directory.register(teacher, "教师" + (100 + i), Role.TEACHER, group, "数学", "demo");
+            teachers.add(teacher);
+        }
+        TermReviewCampaign campaign = open();
+        for (String teacher : teachers) { // to the appeal step: the result is published
+            complete(campaign, teacher, TermReviewProcess.SELF_ASSESSMENT, Map.of("selfAssessment", "认真完成教学任务。".repeat(6)));
+            complete(campaign, teacher, TermReviewProcess.LEADER_SCORING, Map.of("archiveDeduction", 0,
+                    "missingLessonPlans", 2, "observationDeduction", 0, "deductionReason", "缺两次"));
+            complete(campaign, teacher, TermReviewProcess.PRINCIPAL_CONFIRMATION, Map.of("principalDecision", "approve"));
+        }
+        String url = "/term-reviews/" + campaign.getId();
+
+        String first = page(url, "zhao.min");
+        assertThat(rows(first)).hasSize(CampaignResults.RESULTS_PER_PAGE);
+        assertThat(between(first, "id=\"results-title\"", "</h2>")).contains(">51<");
+        assertThat(between(first, "id=\"results-pager\"", "</nav>")).contains("第 1 / 2 页")
+                .contains("href=\"" + url + "?page=1#results\"").doesNotContain("results-previous");
+        assertThat(between(first, "id=\"distribution\"", "</section>")).contains(">51<");
+
+        String second = page(url + "?page=1", "zhao.min");
+        assertThat(rows(second)).hasSize(1).doesNotContainAnyElementsOf(rows(first));
+        assertThat(between(second, "id=\"results-pager\"", "</nav>")).contains("第 2 / 2 页")
+                .contains("href=\"" + url + "?page=0#results\"").doesNotContain("results-next");
+        // a page past the end (a bookmark from before a cancellation) shows the last; a negative one the first
+        assertThat(rows(page(url + "?page=9", "zhao.min"))).isEqualTo(rows(second));
+        assertThat(rows(page(url + "?page=-3", "zhao.min"))).isEqualTo(rows(first));
+
+        String csv = new String(mvc.perform(get(url + "/export/results.csv").with(web.as("zhao.min"))).andReturn()
+                .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).hasSize(1 + 51);
+    }
+
+    /** The teachers whose results a campaign page lists, in its order. */
+    private static List<String> rows(String page) {
+        List<String> teachers = new ArrayList<>();
+        Matcher row = Pattern.compile("<tr data-teacher=\"([^\"]+)\"").matcher(page);
+        while (row.find()) {
+            teachers.add(row.group(1));
+        }
+        return teachers;
+    }
+
     @Test
     void theGradeChartDrawsTheWholeCampaignsRowOfTheDistribution() throws Exception {
         TermReviewCampaign campaign = open();
