@@ -30,6 +30,7 @@ PORT=${PORT:-18091}
 BASE="http://localhost:$PORT"
 export BASE
 DATA=${DATA:-$(mktemp -d /tmp/bench-scale.XXXXXX)}
+mkdir -p "$DATA"  # a DATA named for KEEP=1 may not exist yet
 export DATA
 if [ "${DB:-h2}" = postgres ] && [ -f "$DATA/pg-db" ]; then PG_BENCH_DB=$(cat "$DATA/pg-db"); fi
 source bench/postgres.sh
