@@ -75,17 +75,20 @@ class CampaignResults {
         // the results as published (the re-reviewed one after an appeal); reviews published before the
         // app kept these records fall back to their variables
         Map<String, TermResult> recorded = new HashMap<>();
-        for (TermResult result : termResults.findByProcessInstanceIdIn(
+        for (List<String> ids : TermReviewCampaigns.chunks(
                 published.stream().map(CampaignProgress.Review::processInstanceId).toList())) {
-            recorded.merge(result.getProcessInstanceId(), result, (a, b) -> a.isAfterAppeal() ? a : b);
+            for (TermResult result : termResults.findByProcessInstanceIdIn(ids)) {
+                recorded.merge(result.getProcessInstanceId(), result, (a, b) -> a.isAfterAppeal() ? a : b);
+            }
         }
         // history level full keeps historic variables current for running instances too
         Map<String, Map<String, Object>> variables = new HashMap<>();
-        String[] unrecorded = published.stream().map(CampaignProgress.Review::processInstanceId)
-                .filter(id -> !recorded.containsKey(id)).toArray(String[]::new);
-        if (unrecorded.length > 0) {
+        List<String> unrecorded = published.stream().map(CampaignProgress.Review::processInstanceId)
+                .filter(id -> !recorded.containsKey(id)).toList();
+        for (List<String> ids : TermReviewCampaigns.chunks(unrecorded)) {
             for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(unrecorded).variableNameIn("finalScore", "totalScore", "grade").list()) {
+                    .processInstanceIdIn(ids.toArray(String[]::new)).variableNameIn("finalScore", "totalScore", "grade")
+                    .list()) {
                 if (v.getValue() != null) {
                     variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(),
                             v.getValue());

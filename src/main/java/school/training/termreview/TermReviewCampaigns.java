@@ -348,7 +348,11 @@ public class TermReviewCampaigns {
         return campaigns.findById(id);
     }
 
-    private static <T> List<List<T>> chunks(Collection<T> values) {
+    /**
+     * Values in slices of 1,000 for an {@code in (…)} list: PostgreSQL's driver takes at most 32,767 parameters
+     * a statement, and a district's campaign can have more teachers than that.
+     */
+    static <T> List<List<T>> chunks(Collection<T> values) {
         List<T> all = new ArrayList<>(values);
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_LIST) {

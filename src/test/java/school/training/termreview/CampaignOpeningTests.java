@@ -2,12 +2,17 @@ package school.training.termreview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -44,6 +49,10 @@ class CampaignOpeningTests {
     MockMvc mvc;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    CampaignResults results;
+    @Autowired
+    TermResultRepository termResults;
 
     String group;
     LocalDate start;
@@ -137,6 +146,26 @@ class CampaignOpeningTests {
                 .isInstanceOf(TermReviewCampaigns.AlreadyScored.class);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(review).count()).isOne();
         assertThat(campaigns.find(campaign.getId()).orElseThrow().getStatus()).isEqualTo(TermReviewCampaign.Status.OPEN);
+    }
+
+    /**
+     * A district's campaign has more published reviews than one statement may carry parameters (PostgreSQL's
+     * driver stops at 32,767): their results are read in slices, and a result in the last slice still counts.
+     */
+    @Test
+    void theResultsOfACampaignLargerThanOneStatementAreReadInSlices() {
+        List<CampaignProgress.Review> published = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            published.add(new CampaignProgress.Review(group + "-" + i, group + ".t" + i, "教师" + i, null,
+                    CampaignProgress.FINISHED));
+        }
+        termResults.save(new TermResult(group + "-7", group + ".t7", false, new BigDecimal("91.50"), "excellent",
+                Instant.now()));
+        termResults.save(new TermResult(group + "-39999", group + ".t39999", false, new BigDecimal("72.00"), "pass",
+                Instant.now()));
+
+        assertThat(results.results(published)).extracting(CampaignResults.Result::teacherId, CampaignResults.Result::grade)
+                .containsExactly(tuple(group + ".t7", "excellent"), tuple(group + ".t39999", "pass"));
     }
 
     private org.springframework.test.web.servlet.request.RequestPostProcessor as(String userId) {

@@ -1,6 +1,7 @@
 package school.training.termreview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -133,6 +136,36 @@ class TermReviewProcessTests {
         assertThat(notifications.text(told, Locale.ENGLISH)).contains("62 points, Pass").doesNotContain("合格");
         assertThat(notifications.text(told, Locale.SIMPLIFIED_CHINESE)).contains("62 分，合格");
         assertThat(historyTitle(review)).doesNotContain("考核");
+    }
+
+    @Test
+    void aReviewsVariablesAreInHistoryOnceAndEveryChangeOfThemIsKept() {
+        ProcessInstance review = publishedWithScore(8);
+        HistoryService history = processEngine.getHistoryService();
+
+        // its values are in the engine's history; a detail row is written when a value changes, not when it is set
+        // for the first time (the scoring sets its figures from the records, then from what the leader sent)
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(review.getId())
+                .variableName("termHours").singleResult().getValue()).isEqualTo(0.0);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(review.getId()).count())
+                .isGreaterThan(20);
+        assertThat(changes(review)).extracting(HistoricVariableUpdate::getVariableName).contains("grade")
+                .doesNotContain("termHours", "applicant", "totalScore");
+        assertThat(changes(review)).allSatisfy(change -> assertThat(change.getRevision()).isPositive());
+
+        // a score changed on appeal is kept as a change, with its new value
+        complete(task(TermReviewProcess.APPEAL, review), withVariables("appealDecision", "appeal", "appealReason",
+                "第三次教案已按时提交，有教务处签收记录"));
+        complete(task(TermReviewProcess.PRINCIPAL_RE_REVIEW, review), withVariables("reReviewScore", 62.0,
+                "reReviewComment", "核实后补回两分"));
+        assertThat(changes(review)).extracting(HistoricVariableUpdate::getVariableName, HistoricVariableUpdate::getValue)
+                .contains(tuple("totalScore", 62.0));
+        assertThat(changes(review)).allSatisfy(change -> assertThat(change.getRevision()).isPositive());
+    }
+
+    private List<HistoricVariableUpdate> changes(ProcessInstance review) {
+        return processEngine.getHistoryService().createHistoricDetailQuery().processInstanceId(review.getId())
+                .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
     }
 
     private String historyTitle(ProcessInstance review) {
