@@ -349,8 +349,8 @@ public class TermReviewCampaigns {
     }
 
     /**
-     * Values in slices of 1,000 for an {@code in (…)} list: PostgreSQL's driver takes at most 32,767 parameters
-     * a statement, and a district's campaign can have more teachers than that.
+     * Values in slices of 1,000 for an {@code in (…)} list: PostgreSQL takes at most 65,535 parameters a
+     * statement, and a large district's campaign can have more teachers than that.
      */
     static <T> List<List<T>> chunks(Collection<T> values) {
         List<T> all = new ArrayList<>(values);

@@ -149,23 +149,23 @@ class CampaignOpeningTests {
     }
 
     /**
-     * A district's campaign has more published reviews than one statement may carry parameters (PostgreSQL's
-     * driver stops at 32,767): their results are read in slices, and a result in the last slice still counts.
+     * A large district's campaign has more published reviews than one statement may carry parameters (PostgreSQL
+     * takes at most 65,535): their results are read in slices, and a result in the last slice still counts.
      */
     @Test
     void theResultsOfACampaignLargerThanOneStatementAreReadInSlices() {
         List<CampaignProgress.Review> published = new ArrayList<>();
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 70_000; i++) {
             published.add(new CampaignProgress.Review(group + "-" + i, group + ".t" + i, "教师" + i, null,
                     CampaignProgress.FINISHED));
         }
         termResults.save(new TermResult(group + "-7", group + ".t7", false, new BigDecimal("91.50"), "excellent",
                 Instant.now()));
-        termResults.save(new TermResult(group + "-39999", group + ".t39999", false, new BigDecimal("72.00"), "pass",
+        termResults.save(new TermResult(group + "-69999", group + ".t69999", false, new BigDecimal("72.00"), "pass",
                 Instant.now()));
 
         assertThat(results.results(published)).extracting(CampaignResults.Result::teacherId, CampaignResults.Result::grade)
-                .containsExactly(tuple(group + ".t7", "excellent"), tuple(group + ".t39999", "pass"));
+                .containsExactly(tuple(group + ".t7", "excellent"), tuple(group + ".t69999", "pass"));
     }
 
     private org.springframework.test.web.servlet.request.RequestPostProcessor as(String userId) {
