@@ -278,6 +278,27 @@ class DirectoryChangesTests {
     }
 
     @Test
+    void aGroupLongerThanOnePageIsPagedAndThePageLinksKeepTheFilter() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            directory.register(group + ".p" + i, "翻页" + i, Role.TEACHER, group, "语文", "demo");
+        }
+
+        String first = mvc.perform(get("/people").param("group", group).with(web.as(OFFICE))).andReturn().getResponse()
+                .getContentAsString();
+        String pager = first.substring(first.indexOf("class=\"buttons pager\""));
+        pager = pager.substring(0, pager.indexOf("</nav>"));
+        assertThat(pager).contains("第 1 / 2 页").contains("id=\"next-page\"").contains("group=" + group)
+                .contains("page=1").doesNotContain("previous-page");
+
+        String second = mvc.perform(get("/people").param("group", group).param("page", "1").param("lang", "en")
+                .with(web.as(OFFICE))).andReturn().getResponse().getContentAsString();
+        pager = second.substring(second.indexOf("class=\"buttons pager\""));
+        pager = pager.substring(0, pager.indexOf("</nav>"));
+        assertThat(pager).contains("Page 2 of 2").contains("id=\"previous-page\"").contains("group=" + group)
+                .contains("page=0").doesNotContain("next-page");
+    }
+
+    @Test
     void groupsAreAddedRenamedAndReordered() throws Exception {
         String id = "new" + group;
         mvc.perform(post("/groups").with(csrf()).with(web.as(OFFICE)).param("id", id).param("name", "新组" + group)
