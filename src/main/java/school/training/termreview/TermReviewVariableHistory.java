@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A term review's variables go into the engine's history once, not twice. At history level full the engine
- * writes each new variable a second time, as a "detail" row (ACT_HI_DETAIL, thirteen indexes) beside its
+ * writes each new variable a second time, as a "detail" row (ACT_HI_DETAIL, fifteen indexes on H2) beside its
  * historic instance (ACT_HI_VARINST). A district's campaign starts 10,000 reviews of fifteen variables each:
  * those 150,000 detail rows were about a third of the time it took to open (bench/term-review-campaign).
  * Here a term review's variable gets no detail row when it is created — its value is in ACT_HI_VARINST, and
