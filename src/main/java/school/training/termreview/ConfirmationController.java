@@ -33,7 +33,7 @@ import school.training.tasklist.TaskCompletion;
 class ConfirmationController {
 
     static final String URL = "/term-reviews/confirmation";
-    private static final List<String> SHOWN = List.of("applicant", "applicantName", "campaignId", "termLabel",
+    private static final List<String> SHOWN = List.of("applicant", "applicantName", "campaignId", "title",
             "teachingGroup", "teachingGroupName", "scoreArchive", "scoreLessonPlans", "scoreTrainingHours",
             "scoreObservation", "scoreReportBack", "scoreAttendance", "totalScore", "grade", "deductionReason");
 
@@ -107,7 +107,7 @@ class ConfirmationController {
             List<ConfirmationGroup.Row> members = rows.get(key);
             members.sort(Comparator.comparing(r -> Objects.toString(r.values().get("applicantName"), "")));
             groups.add(new ConfirmationGroup(((Number) head.get("campaignId")).longValue(),
-                    (String) head.get("termLabel"), Objects.toString(head.get("teachingGroup"), ""),
+                    (String) head.get("title"), Objects.toString(head.get("teachingGroup"), ""),
                     Objects.toString(head.get("teachingGroupName"), "—"), members));
         });
         groups.sort(Comparator.comparing(ConfirmationGroup::campaignId).reversed()

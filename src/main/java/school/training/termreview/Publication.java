@@ -51,7 +51,7 @@ class Publication implements JavaDelegate {
         String score = new BigDecimal(execution.getVariable("totalScore").toString()).stripTrailingZeros().toPlainString();
         // the grade as a message key: the archive and notifications read in the language of whoever opens them
         String gradeText = LocalisedText.of("termReview.grade." + grade);
-        String term = (String) execution.getVariable("termLabel");
+        String term = (String) execution.getVariable("title");
         String link = "/requests/" + execution.getProcessInstanceId();
         execution.setVariable("gradeLabel", GRADES.getOrDefault(grade, grade));
         execution.setVariable("finalScore", execution.getVariable("totalScore"));

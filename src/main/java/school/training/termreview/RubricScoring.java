@@ -25,12 +25,15 @@ public class RubricScoring implements JavaDelegate {
     private final RequestRecords records;
     private final Trainings trainings;
     private final TermRecords termRecords;
+    private final TermReviewCampaignRepository campaigns;
 
-    RubricScoring(Rubric rubric, RequestRecords records, Trainings trainings, TermRecords termRecords) {
+    RubricScoring(Rubric rubric, RequestRecords records, Trainings trainings, TermRecords termRecords,
+            TermReviewCampaignRepository campaigns) {
         this.rubric = rubric;
         this.records = records;
         this.trainings = trainings;
         this.termRecords = termRecords;
+        this.campaigns = campaigns;
     }
 
     /**
@@ -42,8 +45,10 @@ public class RubricScoring implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Map<String, Object> facts = records.facts(execution.getProcessInstanceId());
         String teacher = (String) execution.getVariable("applicant");
-        LocalDate termStart = LocalDate.parse((String) execution.getVariable("termStart"));
-        LocalDate termEnd = LocalDate.parse((String) execution.getVariable("termEnd"));
+        TermReviewCampaign campaign = campaigns.ofReview(execution.getVariable("campaignId")).orElseThrow(
+                () -> new IllegalStateException("term review " + execution.getProcessInstanceId() + " has no campaign"));
+        LocalDate termStart = campaign.getTermStart();
+        LocalDate termEnd = campaign.getTermEnd();
         TermTrainingRecord trainingRecord = trainings.termRecord(teacher, termStart, termEnd);
         Rubric.Judgement judged = new Rubric.Judgement((int) number(facts, "archiveDeduction"),
                 (int) number(facts, "missingLessonPlans"), (int) number(facts, "observationDeduction"));

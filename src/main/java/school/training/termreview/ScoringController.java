@@ -1,10 +1,11 @@
 package school.training.termreview;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,9 +44,12 @@ class ScoringController {
     private final RubricSettings settings;
     private final Trainings trainings;
     private final TermRecords termRecords;
+    private final TermReviewCampaignRepository campaigns;
 
     ScoringController(TaskService taskService, TaskCompletion completion, RuntimeService runtimeService, Rubric rubric,
-            RubricSettings settings, Trainings trainings, TermRecords termRecords) {
+            RubricSettings settings, Trainings trainings, TermRecords termRecords,
+            TermReviewCampaignRepository campaigns) {
+        this.campaigns = campaigns;
         this.trainings = trainings;
         this.termRecords = termRecords;
         this.taskService = taskService;
@@ -107,21 +111,22 @@ class ScoringController {
                 .list();
         List<ScoringRow> rows = new ArrayList<>();
         // the term records of the whole group are read at once, per term (a group is normally scored for one)
-        Map<List<String>, List<ScoringRow>> byTerm = new LinkedHashMap<>();
+        Map<Object, Optional<TermReviewCampaign>> campaignsById = new HashMap<>();
+        Map<TermReviewCampaign, List<ScoringRow>> byCampaign = new LinkedHashMap<>();
         for (Task task : tasks) {
             Map<String, Object> variables = runtimeService.getVariables(task.getProcessInstanceId());
             ScoringRow row = new ScoringRow(task.getId(), task.getProcessInstanceId(), variables, rubric);
-            if (variables.get("termStart") instanceof String start && variables.get("termEnd") instanceof String end) {
-                row.trainings(trainings.termRecord(row.getTeacherId(), LocalDate.parse(start), LocalDate.parse(end)),
+            campaignsById.computeIfAbsent(variables.get("campaignId"), campaigns::ofReview).ifPresent(campaign -> {
+                row.trainings(trainings.termRecord(row.getTeacherId(), campaign.getTermStart(), campaign.getTermEnd()),
                         rubric);
-                byTerm.computeIfAbsent(List.of(start, end), term -> new ArrayList<>()).add(row);
-            }
+                byCampaign.computeIfAbsent(campaign, c -> new ArrayList<>()).add(row);
+            });
             rows.add(row);
         }
-        byTerm.forEach((term, termRows) -> {
+        byCampaign.forEach((campaign, termRows) -> {
             Map<String, TermRecords.Items> items = termRecords.forTeachers(
-                    termRows.stream().map(ScoringRow::getTeacherId).distinct().toList(), LocalDate.parse(term.get(0)),
-                    LocalDate.parse(term.get(1)));
+                    termRows.stream().map(ScoringRow::getTeacherId).distinct().toList(), campaign.getTermStart(),
+                    campaign.getTermEnd());
             termRows.forEach(row -> row.records(items.get(row.getTeacherId())));
         });
         return rows;

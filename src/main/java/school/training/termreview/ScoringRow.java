@@ -48,7 +48,7 @@ public class ScoringRow {
         this.processInstanceId = processInstanceId;
         this.teacherId = (String) variables.get("applicant");
         this.teacherName = String.valueOf(variables.getOrDefault("applicantName", teacherId));
-        this.termLabel = (String) variables.get("termLabel");
+        this.termLabel = (String) variables.get("title");
         BigDecimal hours = decimal(variables.get("termHours"));
         this.termHours = hours.stripTrailingZeros().toPlainString();
         this.requiredHours = (int) decimal(variables.get("requiredHours")).doubleValue();

@@ -40,9 +40,11 @@ class TermFacts implements JavaDelegate {
     private final HistoryService historyService;
     private final Directory directory;
     private final RubricSettings settings;
+    private final TermReviewCampaignRepository campaigns;
 
     TermFacts(TrainingLedger ledger, ProfessionalArchive archive, HistoryService historyService, Directory directory,
-            RubricSettings settings) {
+            RubricSettings settings, TermReviewCampaignRepository campaigns) {
+        this.campaigns = campaigns;
         this.ledger = ledger;
         this.archive = archive;
         this.historyService = historyService;
@@ -60,9 +62,10 @@ class TermFacts implements JavaDelegate {
         execution.setVariable("teachingGroup",
                 person == null || person.getTeachingGroup() == null ? null : person.getTeachingGroup().getId());
         if (!execution.hasVariable("termHours")) {
-            LocalDate from = LocalDate.parse((String) execution.getVariable("termStart"));
-            LocalDate to = LocalDate.parse((String) execution.getVariable("termEnd"));
-            execution.setVariables(forTeachers(List.of(teacher), from, to).get(teacher));
+            TermReviewCampaign campaign = campaigns.ofReview(execution.getVariable("campaignId")).orElseThrow(
+                    () -> new IllegalStateException("term review " + execution.getProcessInstanceId() + " has no campaign"));
+            execution.setVariables(forTeachers(List.of(teacher), campaign.getTermStart(), campaign.getTermEnd())
+                    .get(teacher));
         }
     }
 

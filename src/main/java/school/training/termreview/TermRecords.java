@@ -47,10 +47,12 @@ public class TermRecords {
     private final ProfessionalArchive archive;
     private final Rubric rubric;
     private final MessageSource messages;
+    private final TermReviewCampaignRepository campaigns;
 
     TermRecords(LessonPlans lessonPlans, Observations observations, ResearchActivities activities,
-            ProfessionalArchive archive, Rubric rubric, MessageSource messages) {
+            ProfessionalArchive archive, Rubric rubric, MessageSource messages, TermReviewCampaignRepository campaigns) {
         this.messages = messages;
+        this.campaigns = campaigns;
         this.lessonPlans = lessonPlans;
         this.observations = observations;
         this.activities = activities;
@@ -86,9 +88,10 @@ public class TermRecords {
      * and in Camunda's Tasklist alike, and shows the records behind each figure.
      */
     public void prefill(DelegateTask task) {
-        Items items = forTeacher((String) task.getVariable("applicant"),
-                LocalDate.parse((String) task.getVariable("termStart")),
-                LocalDate.parse((String) task.getVariable("termEnd")));
+        TermReviewCampaign campaign = campaigns.ofReview(task.getVariable("campaignId")).orElseThrow(
+                () -> new IllegalStateException("term review " + task.getProcessInstanceId() + " has no campaign"));
+        Items items = forTeacher((String) task.getVariable("applicant"), campaign.getTermStart(),
+                campaign.getTermEnd());
         Map<String, Object> variables = new HashMap<>(variables(items));
         // Camunda's Tasklist shows variables as they are: the missing items by name, in the school's language
         variables.put("archiveMissingNames", String.join("、", items.archive().missing().stream()

@@ -22,4 +22,13 @@ interface TermReviewCampaignRepository extends JpaRepository<TermReviewCampaign,
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from TermReviewCampaign c where c.id = :id")
     Optional<TermReviewCampaign> lockById(long id);
+
+    /**
+     * The campaign a review belongs to, by the review's {@code campaignId} (a Long as a variable, an Integer as
+     * the start record reads it back): the review's term and its dates are the campaign's, a record no client
+     * can rewrite, not variables of the review.
+     */
+    default Optional<TermReviewCampaign> ofReview(Object campaignId) {
+        return campaignId instanceof Number id ? findById(id.longValue()) : Optional.empty();
+    }
 }

@@ -2,7 +2,6 @@ package school.training.termreview;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -306,11 +305,9 @@ public class TermReviewCampaigns {
             variables.put("campaignId", campaign.getId());
             // the term as the office named it; lists show the process (学期考核 / Term review) beside it, so the
             // title reads right in either language
+            // (the forms show it as the term; the term's dates and the self-assessment's due date are the campaign
+            // record's, read by campaignId: CampaignDates, TermRecords, RubricScoring)
             variables.put("title", campaign.getTermLabel());
-            variables.put("termLabel", campaign.getTermLabel());
-            variables.put("termStart", campaign.getTermStart().toString());
-            variables.put("termEnd", campaign.getTermEnd().toString());
-            variables.put("selfAssessmentDue", campaign.getSelfAssessmentDue().atTime(LocalTime.of(23, 59)).toString());
             ProcessInstance review = runtimeService.startProcessInstanceByKey(TermReviewProcess.KEY,
                     campaign.getId() + ":" + member.getTeacherId(), variables);
             member.started(review.getId());

@@ -1,6 +1,5 @@
 package school.training.termreview;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +20,12 @@ class TermReviewRules implements SubmissionRules {
 
     private final RequestRecords records;
     private final TermRecords termRecords;
+    private final TermReviewCampaignRepository campaigns;
 
-    TermReviewRules(RequestRecords records, TermRecords termRecords) {
+    TermReviewRules(RequestRecords records, TermRecords termRecords, TermReviewCampaignRepository campaigns) {
         this.records = records;
         this.termRecords = termRecords;
+        this.campaigns = campaigns;
     }
 
     @Override
@@ -53,13 +54,14 @@ class TermReviewRules implements SubmissionRules {
 
     /** What the records imply for this review's teacher and term now, or null for a review without a term. */
     private Rubric.Judgement fromRecords(String processInstanceId) {
-        Map<String, Object> facts = records.facts(processInstanceId, List.of("termStart", "termEnd"));
+        // the campaign the review started in, as its start record holds it (not a variable a client could rewrite)
+        Object campaignId = records.facts(processInstanceId, List.of("campaignId")).get("campaignId");
         String teacher = records.applicant(processInstanceId).orElse(null);
-        if (teacher == null || !(facts.get("termStart") instanceof String start)
-                || !(facts.get("termEnd") instanceof String end)) {
+        TermReviewCampaign campaign = campaigns.ofReview(campaignId).orElse(null);
+        if (teacher == null || campaign == null) {
             return null;
         }
-        return termRecords.forTeacher(teacher, LocalDate.parse(start), LocalDate.parse(end)).judgement();
+        return termRecords.forTeacher(teacher, campaign.getTermStart(), campaign.getTermEnd()).judgement();
     }
 
     /**

@@ -110,6 +110,18 @@ class FormFragmentTests {
     }
 
     @Test
+    void aFieldCanBeLabelledForOneFormOnly() throws IOException {
+        // a term review's title is its term: "Term" there, while a request's title stays the event's title
+        FormSchema selfAssessment = FormSchema.parse(Files.newInputStream(Path.of("forms/termreview/selfAssessment.form")));
+        String html = render(selfAssessment, Map.of("title", "2026–2027 学年第一学期"), Map.of(), false, Locale.ENGLISH);
+
+        assertThat(field(html, "title")).contains("Term").doesNotContain("Title of the event");
+        assertThat(field(render(selfAssessment, Map.of(), Map.of(), false, Locale.SIMPLIFIED_CHINESE), "title"))
+                .contains("学期");
+        assertThat(render(request, Map.of(), Map.of(), false, Locale.ENGLISH)).contains("<span>Title of the event</span>");
+    }
+
+    @Test
     void errorAppearsBesideTheFieldAndIsReferencedByIt() {
         String html = render(Map.of("title", "研修"),
                 Map.of("title", new FormError("form.error.minLength", 4), "level", new FormError("form.error.required")));

@@ -61,6 +61,8 @@ class TermReviewProcessTests {
     Notifications notifications;
     @Autowired
     LocalisedText localised;
+    @Autowired
+    TermRecords termRecords;
 
     String group;
 
@@ -161,6 +163,36 @@ class TermReviewProcessTests {
         assertThat(changes(review)).extracting(HistoricVariableUpdate::getVariableName, HistoricVariableUpdate::getValue)
                 .contains(tuple("totalScore", 62.0));
         assertThat(changes(review)).allSatisfy(change -> assertThat(change.getRevision()).isPositive());
+    }
+
+    @Test
+    void aReviewsTermIsItsCampaignsRecordNotAVariableAClientCouldRewrite() {
+        LocalDate today = LocalDate.now();
+        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
+                today.plusDays(7), group, "zhao.min");
+        ProcessInstance review = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".teacher").singleResult();
+
+        // a review starts with its title (the term as the office named it) and its campaign, not the term's dates;
+        // her self-assessment is due at the end of the day the office set
+        assertThat(runtimeService.getVariables(review.getId())).containsEntry("title", "2026–2027 学年第一学期")
+                .containsEntry("campaignId", campaign.getId())
+                .doesNotContainKeys("termLabel", "termStart", "termEnd", "selfAssessmentDue");
+        assertThat(task(TermReviewProcess.SELF_ASSESSMENT, review).getDueDate()).isEqualTo(
+                Date.from(today.plusDays(7).atTime(23, 59).atZone(ZoneId.systemDefault()).toInstant()));
+
+        // when the term's dates turn up as variables (a client writing them), a year long instead of a term
+        runtimeService.setVariable(review.getId(), "termStart", today.minusYears(1).toString());
+        runtimeService.setVariable(review.getId(), "termEnd", today.plusMonths(1).toString());
+        complete(task(TermReviewProcess.SELF_ASSESSMENT, review), withVariables("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
+
+        // then the leader's form shows the records of the campaign's term, not of the year the variables name
+        String teacher = group + ".teacher";
+        String ofTheTerm = termRecords.forTeacher(teacher, campaign.getTermStart(), campaign.getTermEnd()).missingMonths();
+        String ofTheYear = termRecords.forTeacher(teacher, today.minusYears(1), today.plusMonths(1)).missingMonths();
+        assertThat(ofTheYear).isNotEqualTo(ofTheTerm);
+        assertThat(task(TermReviewProcess.LEADER_SCORING, review)).hasDefinitionKey(TermReviewProcess.LEADER_SCORING);
+        assertThat(runtimeService.getVariable(review.getId(), "missingPlanMonths")).isEqualTo(ofTheTerm);
     }
 
     private List<HistoricVariableUpdate> changes(ProcessInstance review) {
