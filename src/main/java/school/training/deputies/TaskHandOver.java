@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import school.training.engine.AsTheApp;
+import school.training.engine.NewTask;
 import school.training.people.CamundaGroups;
 
 /**
@@ -52,7 +53,7 @@ class TaskHandOver {
     /** Create listener of every user task: a new task for someone away goes to their deputy. */
     void routeNew(DelegateTask task) {
         LocalDate today = LocalDate.now(clock);
-        String applicant = (String) task.getVariable(APPLICANT);
+        String applicant = (String) NewTask.variable(task, APPLICANT);
         String assignee = task.getAssignee();
         if (assignee != null) {
             deputyFor(assignee, applicant, today).ifPresent(deputy -> {

@@ -27,6 +27,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import school.training.engine.NewTask;
 import school.training.people.Directory;
 import school.training.people.Person;
 import school.training.people.TeachingGroup;
@@ -89,12 +90,13 @@ public class RequestOverviews {
      * no client has had a chance to change it.
      */
     void taskCreated(DelegateTask task) {
-        Object total = task.getVariable("reimbursableTotal");
+        Object total = NewTask.variable(task, "reimbursableTotal");
+        Object title = NewTask.variable(task, "title");
         update(task.getProcessInstanceId(), overview -> {
-            if (overview.getTitle() == null && task.getVariable("title") != null) {
+            if (overview.getTitle() == null && title != null) {
                 // a title the process itself composed after its start (a degree application, a term
                 // review): taken as it stands when the engine creates the first task, before any client acts
-                overview.facts(task.getVariable("title").toString(), overview.getStartDate(), overview.getEndDate(),
+                overview.facts(title.toString(), overview.getStartDate(), overview.getEndDate(),
                         null);
             }
             overview.opened(task.getTaskDefinitionKey(), now(), local(task.getDueDate()));

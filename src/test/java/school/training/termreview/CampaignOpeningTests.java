@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import school.training.people.Directory;
 import school.training.people.Role;
 import school.training.tasklist.WebFixtures;
+import school.training.web.Statements;
 
 /** One review per teacher and term, and a campaign opened by mistake cancelled while nobody has scored. */
 @SpringBootTest
@@ -166,6 +167,33 @@ class CampaignOpeningTests {
 
         assertThat(results.results(published)).extracting(CampaignResults.Result::teacherId, CampaignResults.Result::grade)
                 .containsExactly(tuple(group + ".t7", "excellent"), tuple(group + ".t69999", "pass"));
+    }
+
+    @Test
+    void eachReviewCostsTheSameFewStatementsWhateverTheSizeOfTheCampaign() throws Exception {
+        // what opening costs for the group of two, and for a group of twelve
+        Statements.Cost<TermReviewCampaign> two = Statements.count(() -> campaigns.open("两人" + group, start, end,
+                LocalDate.now().plusDays(7), group, "zhao.min"));
+        String twelve = "co" + System.nanoTime();
+        directory.createTeachingGroup(twelve, "十二人组" + twelve, "Group of twelve", 96);
+        directory.register(twelve + ".leader", "组长" + twelve, Role.GROUP_LEADER, twelve, "语文", "demo");
+        for (int i = 0; i < 11; i++) {
+            directory.register(twelve + ".t" + i, "教师" + i + twelve, Role.TEACHER, twelve, "语文", "demo");
+        }
+        Statements.Cost<TermReviewCampaign> more = Statements.count(() -> campaigns.open("十二人" + twelve, start, end,
+                LocalDate.now().plusDays(7), twelve, "zhao.min"));
+        assertThat(two.result().getReviews()).isEqualTo(2);
+        assertThat(more.result().getReviews()).isEqualTo(12);
+
+        // then ten more reviews cost ten times a review's own statements, and a review's are few: the engine's
+        // start (ten rows and four lookups), the request's record, its first step and its read-model row
+        double perReview = (more.statements() - two.statements()) / 10.0;
+        assertThat(perReview).isLessThanOrEqualTo(17);
+        // a new task's create listeners read the request's variables without querying the task's own (it has none)
+        assertThat(more.sent("case when RES.TASK_ID_ is not null")).isZero();
+        // and the rows the opening changes after the starts go out as one batch, not a statement per review
+        assertThat(more.sent("update term_review_member")).isEqualTo(1);
+        assertThat(more.sent("update request_summary")).isLessThanOrEqualTo(1);
     }
 
     private org.springframework.test.web.servlet.request.RequestPostProcessor as(String userId) {
