@@ -3,7 +3,6 @@ package school.training.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.File;
@@ -195,7 +194,19 @@ abstract class BrowserTestBase {
     /** Clicks something that submits a form and waits for the next page to replace this one. */
     void clickAndWaitForNewPage(By by) {
         WebElement element = clickDetached(by);
-        waiting().until(stalenessOf(element));
+        // the old page's node gone: Selenium's stalenessOf knows only its own exception, while Chromium, asked in the
+        // middle of the navigation, may answer that the node "does not belong to the document" — gone, too
+        waiting().until(browser -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                if (detached(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /**
