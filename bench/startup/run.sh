@@ -6,6 +6,7 @@
 #
 #   bench/startup/run.sh [R] [jar]      (R = 3; jar = target/training-approvals-*.jar, build it first)
 #   DB=postgres bench/startup/run.sh …  the same on a new database of the local PostgreSQL server (bench/postgres.sh)
+#   APP_ARGS="--some.setting=value" bench/startup/run.sh …  the same with settings of the app changed, to try them
 set -euo pipefail
 runs=${1:-3}
 jar=${2:-$(ls target/training-approvals-*.jar | head -1)}
@@ -14,7 +15,7 @@ port=18190
 small="-Xmx512m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=256m"
 source "$(dirname "$0")/../postgres.sh"
 trap 'drop_bench_db' EXIT
-app="--spring.profiles.active=$PROFILES --training.data-dir=$work/data --server.port=$port"
+app="--spring.profiles.active=$PROFILES --training.data-dir=$work/data --server.port=$port ${APP_ARGS:-}"
 
 one() { # one start: prints seconds to the first page and RSS in MB
     local start pid rss up
