@@ -83,12 +83,9 @@ class TermReviewProcessTests {
     @Test
     void aTeachersTermRunsFromOpeningToAnAcceptedResult() {
         // given the office opens the term for the group
-        LocalDate today = LocalDate.now();
-        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
-                today.plusDays(7), group, "zhao.min");
+        TermReviewCampaign campaign = openThisTerm();
         assertThat(campaign.getReviews()).isEqualTo(2);
-        ProcessInstance review = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".teacher").singleResult();
+        ProcessInstance review = reviewOf(campaign, group + ".teacher");
 
         // then it is pre-filled and waits for her self-assessment
         assertThat(review).isWaitingAt(TermReviewProcess.SELF_ASSESSMENT).variables()
@@ -168,10 +165,8 @@ class TermReviewProcessTests {
     @Test
     void aReviewsTermIsItsCampaignsRecordNotAVariableAClientCouldRewrite() {
         LocalDate today = LocalDate.now();
-        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
-                today.plusDays(7), group, "zhao.min");
-        ProcessInstance review = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".teacher").singleResult();
+        TermReviewCampaign campaign = openThisTerm();
+        ProcessInstance review = reviewOf(campaign, group + ".teacher");
 
         // a review starts with its title (the term as the office named it) and its campaign, not the term's dates;
         // her self-assessment is due at the end of the day the office set
@@ -232,11 +227,8 @@ class TermReviewProcessTests {
 
     /** Her review scored with this many missing lesson plans (no hours: 30 points lost), confirmed: 8 gives 54. */
     private ProcessInstance publishedWithScore(int missingLessonPlans) {
-        LocalDate today = LocalDate.now();
-        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
-                today.plusDays(7), group, "zhao.min");
-        ProcessInstance review = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".teacher").singleResult();
+        TermReviewCampaign campaign = openThisTerm();
+        ProcessInstance review = reviewOf(campaign, group + ".teacher");
         complete(task(TermReviewProcess.SELF_ASSESSMENT, review), withVariables("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
         complete(task(TermReviewProcess.LEADER_SCORING, review), withVariables("archiveDeduction", 0,
                 "missingLessonPlans", missingLessonPlans, "observationDeduction", 0, "deductionReason", "缺交教案"));
@@ -277,10 +269,21 @@ class TermReviewProcessTests {
                 end.plusDays(15), group, "zhao.min");
 
         // then the review counts it and names the report-back behind the figure
-        ProcessInstance review = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(campaign.getId() + ":" + teacher).singleResult();
+        ProcessInstance review = reviewOf(campaign, teacher);
         assertThat(review).variables().containsEntry("overdueReports", 1)
                 .containsEntry("overdueReportIds", reportBack.getId());
+    }
+
+    /** The office opens this term for the group: begun two months ago, self-assessments due in a week. */
+    private TermReviewCampaign openThisTerm() {
+        LocalDate today = LocalDate.now();
+        return campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1), today.plusDays(7), group,
+                "zhao.min");
+    }
+
+    private ProcessInstance reviewOf(TermReviewCampaign campaign, String person) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.getId() + ":" + person)
+                .singleResult();
     }
 
     private String timer(String processInstanceId, String activityId) {
@@ -294,11 +297,8 @@ class TermReviewProcessTests {
 
     @Test
     void theGroupLeaderIsScoredByThePrincipal() {
-        LocalDate today = LocalDate.now();
-        TermReviewCampaign campaign = campaigns.open("2026–2027 学年第一学期", today.minusMonths(2), today.plusMonths(1),
-                today.plusDays(7), group, "zhao.min");
-        ProcessInstance leaders = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(campaign.getId() + ":" + group + ".leader").singleResult();
+        TermReviewCampaign campaign = openThisTerm();
+        ProcessInstance leaders = reviewOf(campaign, group + ".leader");
 
         complete(task(TermReviewProcess.SELF_ASSESSMENT, leaders), withVariables("selfAssessment", "本学期组织教研活动八次。".repeat(6)));
 
