@@ -1,7 +1,6 @@
 package school.training.termreview;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +8,18 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import school.training.notifications.Notifications;
+import school.training.records.RequestOverview;
 import school.training.people.Directory;
-import school.training.people.Person;
 import school.training.people.TeachingGroup;
 
 /**
- * Where a campaign's reviews stand, read from the engine (every waiting state of {@code termReview} is a
- * user task, so a running review is at exactly one), and reminding those who hold it up.
+ * Where a campaign's reviews stand, read from the app's records (every waiting state of {@code termReview} is a
+ * user task, so a running review is at exactly one step), and reminding those who hold it up.
  */
 @Service
 class CampaignProgress {
@@ -51,41 +46,40 @@ class CampaignProgress {
         }
     }
 
-    private final RuntimeService runtimeService;
+    private final ReviewedTeacherRepository members;
     private final TaskService taskService;
-    private final HistoryService historyService;
     private final Directory directory;
     private final Notifications notifications;
 
-    CampaignProgress(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-            Directory directory, Notifications notifications) {
-        this.runtimeService = runtimeService;
+    CampaignProgress(ReviewedTeacherRepository members, TaskService taskService, Directory directory,
+            Notifications notifications) {
+        this.members = members;
         this.taskService = taskService;
-        this.historyService = historyService;
         this.directory = directory;
         this.notifications = notifications;
     }
 
+    /**
+     * The campaign's reviews, from the app's records in one query: its members and their requests' read model — not
+     * the engine's instances found by their {@code campaignId} variable, which a client may rewrite and which the
+     * engine finds by joining its variable tables. A review cancelled with its campaign is not among them.
+     */
     List<Review> reviews(long campaignId) {
-        Map<String, Person> people = directory.everyoneEver().stream()
-                .collect(Collectors.toMap(Person::getId, Function.identity(), (a, b) -> a));
-        Map<String, String> stepOf = new HashMap<>();
-        for (Task task : openTasks(campaignId)) {
-            stepOf.put(task.getProcessInstanceId(), task.getTaskDefinitionKey());
-        }
+        Map<String, TeachingGroup> groups = directory.teachingGroups().stream()
+                .collect(Collectors.toMap(TeachingGroup::getId, Function.identity(), (a, b) -> a));
         List<Review> reviews = new ArrayList<>();
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(TermReviewProcess.KEY).variableValueEquals("campaignId", campaignId).list()) {
-            String step = stepOf.get(instance.getId());
+        for (Object[] standing : members.standings(campaignId)) {
+            String step = switch ((RequestOverview.State) standing[5]) {
+                case RUNNING -> (String) standing[4];
+                case COMPLETED -> FINISHED;
+                case WITHDRAWN, REJECTED -> null;
+            };
             if (step != null) {
-                reviews.add(review(instance.getId(), instance.getBusinessKey(), step, people));
+                String teacherId = (String) standing[1];
+                String name = (String) standing[2];
+                reviews.add(new Review((String) standing[0], teacherId, name == null ? teacherId : name,
+                        standing[3] == null ? null : groups.get((String) standing[3]), step));
             }
-        }
-        // completed, not cancelled with the campaign
-        for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(TermReviewProcess.KEY).variableValueEquals("campaignId", campaignId).completed()
-                .list()) {
-            reviews.add(review(instance.getId(), instance.getBusinessKey(), FINISHED, people));
         }
         return reviews;
     }
@@ -137,14 +131,6 @@ class CampaignProgress {
     private List<Task> openTasks(long campaignId) {
         return taskService.createTaskQuery().processDefinitionKey(TermReviewProcess.KEY)
                 .processVariableValueEquals("campaignId", campaignId).list();
-    }
-
-    private static Review review(String processInstanceId, String businessKey, String step, Map<String, Person> people) {
-        // business key "<campaignId>:<teacherId>", as TermReviewCampaigns.open writes it
-        String teacherId = businessKey == null ? "" : businessKey.substring(businessKey.indexOf(':') + 1);
-        Person person = people.get(teacherId);
-        return new Review(processInstanceId, teacherId, person == null ? teacherId : person.getName(),
-                person == null ? null : person.getTeachingGroup(), step);
     }
 
     private static Row row(TeachingGroup group, List<Review> reviews) {

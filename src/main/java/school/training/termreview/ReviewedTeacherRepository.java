@@ -38,6 +38,16 @@ interface ReviewedTeacherRepository extends JpaRepository<ReviewedTeacher, Long>
     @Query("select m.processInstanceId from ReviewedTeacher m where m.campaignId = :campaignId and m.processInstanceId is not null")
     List<String> startedReviews(Long campaignId);
 
+    /**
+     * Every started review of a campaign as its records say where it stands: process instance, teacher, her name and
+     * group as the review started, its open step and state (request_summary, kept by the engine's listeners).
+     */
+    @Query("""
+            select m.processInstanceId, m.teacherId, s.applicantName, s.teachingGroupId, s.step, s.state
+            from ReviewedTeacher m join RequestOverview s on s.processInstanceId = m.processInstanceId
+            where m.campaignId = :campaignId""")
+    List<Object[]> standings(Long campaignId);
+
     @Modifying
     @Query("delete from ReviewedTeacher m where m.campaignId = :campaignId")
     int release(Long campaignId);

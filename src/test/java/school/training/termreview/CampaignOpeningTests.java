@@ -18,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,8 @@ class CampaignOpeningTests {
     CampaignResults results;
     @Autowired
     TermResultRepository termResults;
+    @Autowired
+    CampaignProgress progress;
 
     String group;
     LocalDate start;
@@ -194,6 +197,32 @@ class CampaignOpeningTests {
         // and the rows the opening changes after the starts go out as one batch, not a statement per review
         assertThat(more.sent("update term_review_member")).isEqualTo(1);
         assertThat(more.sent("update request_summary")).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aCampaignsProgressIsItsRecordsReadInOneQuery() throws Exception {
+        TermReviewCampaign campaign = campaigns.open("进度" + group, start, end, LocalDate.now().plusDays(7), group,
+                "zhao.min");
+        String teachers = group + ".a";
+        Task hers = taskService.createTaskQuery().processInstanceBusinessKey(campaign.getId() + ":" + teachers)
+                .singleResult();
+        taskService.complete(hers.getId(), Map.of("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
+
+        Statements.Cost<List<CampaignProgress.Review>> read = Statements.count(() -> progress.reviews(campaign.getId()));
+
+        // where each review stands, with the teacher's name and group as the review started
+        assertThat(read.result()).extracting(CampaignProgress.Review::teacherId, CampaignProgress.Review::teacherName,
+                CampaignProgress.Review::step).containsExactlyInAnyOrder(
+                        tuple(group + ".leader", "组长" + group, TermReviewProcess.SELF_ASSESSMENT),
+                        tuple(teachers, "甲" + group, TermReviewProcess.LEADER_SCORING));
+        assertThat(read.result()).allSatisfy(review -> assertThat(review.group().getId()).isEqualTo(group));
+        // from the members and the requests' read model, not the engine's instances found by a variable
+        assertThat(read.sent("act_ru_") + read.sent("act_hi_")).isZero();
+        assertThat(read.statements()).isLessThanOrEqualTo(2);
+
+        // a cancelled campaign has no reviews left to show
+        campaigns.cancel(campaign.getId(), "zhao.min");
+        assertThat(progress.reviews(campaign.getId())).isEmpty();
     }
 
     private org.springframework.test.web.servlet.request.RequestPostProcessor as(String userId) {
