@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import school.training.notifications.Notifications;
-import school.training.records.RequestOverview;
 import school.training.people.Directory;
 import school.training.people.TeachingGroup;
+import school.training.records.RequestOverview;
 
 /**
  * Where a campaign's reviews stand, read from the app's records (every waiting state of {@code termReview} is a
@@ -78,7 +78,7 @@ class CampaignProgress {
                 String teacherId = (String) standing[1];
                 String name = (String) standing[2];
                 reviews.add(new Review((String) standing[0], teacherId, name == null ? teacherId : name,
-                        standing[3] == null ? null : groups.get((String) standing[3]), step));
+                        groups.get((String) standing[3]), step));
             }
         }
         return reviews;

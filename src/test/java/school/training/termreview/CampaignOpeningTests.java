@@ -203,8 +203,8 @@ class CampaignOpeningTests {
     void aCampaignsProgressIsItsRecordsReadInOneQuery() throws Exception {
         TermReviewCampaign campaign = campaigns.open("进度" + group, start, end, LocalDate.now().plusDays(7), group,
                 "zhao.min");
-        String teachers = group + ".a";
-        Task hers = taskService.createTaskQuery().processInstanceBusinessKey(campaign.getId() + ":" + teachers)
+        String teacher = group + ".a";
+        Task hers = taskService.createTaskQuery().processInstanceBusinessKey(campaign.getId() + ":" + teacher)
                 .singleResult();
         taskService.complete(hers.getId(), Map.of("selfAssessment", "本学期认真完成教学任务。".repeat(6)));
 
@@ -214,7 +214,7 @@ class CampaignOpeningTests {
         assertThat(read.result()).extracting(CampaignProgress.Review::teacherId, CampaignProgress.Review::teacherName,
                 CampaignProgress.Review::step).containsExactlyInAnyOrder(
                         tuple(group + ".leader", "组长" + group, TermReviewProcess.SELF_ASSESSMENT),
-                        tuple(teachers, "甲" + group, TermReviewProcess.LEADER_SCORING));
+                        tuple(teacher, "甲" + group, TermReviewProcess.LEADER_SCORING));
         assertThat(read.result()).allSatisfy(review -> assertThat(review.group().getId()).isEqualTo(group));
         // from the members and the requests' read model, not the engine's instances found by a variable
         assertThat(read.sent("act_ru_") + read.sent("act_hi_")).isZero();
