@@ -99,3 +99,76 @@
     init();
   }
 })();
+
+/*
+ * 抄送 in a large school (input[data-suggest]): as the approver types a name or staff id, a few colleagues are
+ * offered under the field; choosing one puts the staff id in place of what was typed, so several can be given,
+ * comma-separated. Without JavaScript the field takes the names or ids as typed and the server reads them.
+ */
+(function () {
+  'use strict';
+
+  var DELAY_MS = 200;
+  var SEPARATORS = /[,，、;；\s]+/;
+
+  function lastPart(value) {
+    var parts = value.split(SEPARATORS);
+    return parts[parts.length - 1];
+  }
+
+  function choose(input, list, id) {
+    var value = input.value;
+    var typed = lastPart(value);
+    input.value = value.slice(0, value.length - typed.length) + id + ', ';
+    list.hidden = true;
+    list.replaceChildren();
+    input.focus();
+  }
+
+  function show(input, list, people) {
+    list.replaceChildren();
+    people.forEach(function (person) {
+      var item = document.createElement('li');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link';
+      button.dataset.id = person.id;
+      button.textContent = person.name + ' (' + person.id + ')' + (person.group ? ' · ' + person.group : '');
+      button.addEventListener('click', function () { choose(input, list, person.id); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    list.hidden = people.length === 0;
+  }
+
+  function enhance(input) {
+    var list = document.getElementById(input.id + '-suggestions');
+    var timer = null;
+    var asked = 0;
+    input.addEventListener('input', function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        var text = lastPart(input.value);
+        var ask = ++asked;
+        if (!text) {
+          show(input, list, []);
+          return;
+        }
+        fetch(input.dataset.suggest + '?q=' + encodeURIComponent(text), { headers: { 'Accept': 'application/json' } })
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (people) { if (ask === asked) { show(input, list, people); } })
+          .catch(function () { /* no suggestions: typing names still works */ });
+      }, DELAY_MS);
+    });
+  }
+
+  function init() {
+    document.querySelectorAll('input[data-suggest]').forEach(enhance);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();

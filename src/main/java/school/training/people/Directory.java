@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -125,6 +126,22 @@ public class Directory {
     }
 
     /** Everyone who works at the school now (not those who left), for reviews, statistics and choices. */
+    /** How many work here now: decides whether a page may list them all. */
+    public long headcount() {
+        return people.countByLeftOnIsNull();
+    }
+
+    /** Who works here now under exactly this name (two colleagues may share one). */
+    public List<Person> named(String name) {
+        return name == null || name.isBlank() ? List.of() : people.findByNameAndLeftOnIsNull(name.strip());
+    }
+
+    /** Up to {@code limit} people working here whose id or name holds the text, by name. */
+    public List<Person> suggest(String text, int limit) {
+        return text == null || text.isBlank() ? List.of()
+                : people.suggest("%" + text.strip().toLowerCase() + "%", Limit.of(limit));
+    }
+
     public List<Person> everyone() {
         return people.findByLeftOnIsNull();
     }

@@ -2,6 +2,7 @@ package school.training.people;
 
 import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -18,6 +19,18 @@ interface PersonRepository extends JpaRepository<Person, String> {
     List<Person> findByLeftOnIsNull();
 
     long countByTeachingGroupIdAndLeftOnIsNull(String teachingGroupId);
+
+    long countByLeftOnIsNull();
+
+    List<Person> findByNameAndLeftOnIsNull(String name);
+
+    /** Who works here whose id or name holds the text (lower case, with % around), by name: a picker's few. */
+    @Query("""
+            select p from Person p left join fetch p.teachingGroup
+            where p.leftOn is null and (lower(p.id) like :text or lower(p.name) like :text)
+            order by p.name, p.id
+            """)
+    List<Person> suggest(@Param("text") String text, Limit limit);
 
     /** Who teaches here now (teachers and group leaders), of one teaching group when given. */
     @Query("""

@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
 
 import school.training.forms.DeployedForms;
+import school.training.forms.FormError;
 import school.training.forms.FormSchema;
 import school.training.forms.FormSubmission;
 import school.training.people.Directory;
@@ -51,10 +52,12 @@ class TaskController {
     private final ApplicationEventPublisher events;
     private final RequestPanels panels;
     private final HandOvers handOvers;
+    private final CopyRecipients copies;
 
     TaskController(Inbox inbox, TaskCompletion completion, DeployedForms forms, FormPosting posting, Requests requests,
             List<Withdrawal> withdrawals, LostRaces races, Directory directory, ApplicationEventPublisher events,
-            RequestPanels panels, HandOvers handOvers) {
+            RequestPanels panels, HandOvers handOvers, CopyRecipients copies) {
+        this.copies = copies;
         this.panels = panels;
         this.handOvers = handOvers;
         this.directory = directory;
@@ -105,10 +108,15 @@ class TaskController {
         Map<String, Object> current = requests.variables(task.getProcessInstanceId());
         FormSubmission submission = posting.read(form, request.getParameterMap(), files(request), current,
                 task.getProcessInstanceId(), user.id());
-        if (submission.hasErrors()) {
+        CopyRecipients.Chosen copied = copies.read(request.getParameterValues(CopyRecipients.FIELD));
+        model.addAttribute("copied", copied);
+        if (submission.hasErrors() || copied.problem().isPresent()) {
+            // a name in 抄送 that matches nobody waits beside the field like any other mistake: nothing decided yet
+            Map<String, FormError> errors = new HashMap<>(submission.errors());
+            copied.problem().ifPresent(problem -> errors.put(CopyRecipients.FIELD, problem));
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(task, form, posting.redisplay(submission, current, user.id(), List.of()), new HashMap<>(current),
-                    submission.errors(), user, model);
+                    errors, user, model);
         }
         List<String> stored = new ArrayList<>();
         Map<String, Object> variables = posting.variables(submission, user.id(), stored);
@@ -124,17 +132,15 @@ class TaskController {
             return page(task, form, posting.redisplay(submission, current, user.id(), stored), new HashMap<>(current),
                     e.errors(), user, model);
         }
-        copy(task, user, request);
+        copy(task, user, copied, request);
         redirect.addFlashAttribute("notice", "task.completed");
         return "redirect:/";
     }
 
-    /** The optional 抄送 of the decision just made (copyTo: user ids from the directory; copyOffice: on). */
-    private void copy(Task task, CurrentUser user, HttpServletRequest request) {
-        String[] people = request.getParameterValues("copyTo");
+    /** The optional 抄送 of the decision just made (copyTo: the people read; copyOffice: on). */
+    private void copy(Task task, CurrentUser user, CopyRecipients.Chosen copied, HttpServletRequest request) {
         boolean office = request.getParameter("copyOffice") != null;
-        List<String> ids = people == null ? List.of()
-                : java.util.Arrays.stream(people).filter(id -> id != null && !id.isBlank()).distinct().toList();
+        List<String> ids = copied.ids();
         if (!ids.isEmpty() || office) {
             events.publishEvent(new CopyRequested(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user.id(),
                     ids, office));
@@ -247,10 +253,10 @@ class TaskController {
         model.addAttribute("panels", panels.shown(summary.processKey(), task.getProcessInstanceId(), requestValues));
         // the applicant's own step (check in, write the report, revise) versus someone deciding on it
         model.addAttribute("applicantTask", user.id().equals(requestValues.get("applicant")));
-        // whom a decision may be copied to (抄送): the school's people but the approver and the applicant
+        // whom a decision may be copied to (抄送): the school's people but the approver and the applicant, listed;
+        // null where too many work there to list (a district): the page has a field with suggestions instead
         model.addAttribute("copyCandidates", user.id().equals(requestValues.get("applicant")) ? List.of()
-                : directory.everyone().stream().filter(p -> !p.getId().equals(user.id())
-                        && !p.getId().equals(requestValues.get("applicant"))).toList());
+                : copies.listed(user.id(), requestValues.get("applicant")).orElse(null));
         model.addAttribute("canWithdraw", Withdrawal.offered(withdrawals, summary, user));
         List<TimelineEntry> timeline = requests.timeline(task.getProcessInstanceId(), tasks);
         model.addAttribute("timeline", timeline);
