@@ -170,12 +170,12 @@ class RegisterTests {
         setClock(today.atTime(10, 0));
 
         String first = page("zhao.min", "title", prefix);
-        assertThat(first).contains("第 1–50 条，共 55 条").contains("id=\"register-next\"");
+        assertThat(first).contains("第 1–50 条，共 55 条").contains("id=\"more-register\"");
         // newest first: the last one made leads
         assertThat(ids(first)).hasSize(50).first().isEqualTo(made.get(54));
         String second = page("zhao.min", "title", prefix, "page", "1");
         assertThat(ids(second)).containsExactly(made.get(4), made.get(3), made.get(2), made.get(1), made.get(0));
-        assertThat(second).contains("第 51–55 条，共 55 条").contains("id=\"register-previous\"");
+        assertThat(second).contains("第 51–55 条，共 55 条").contains("id=\"previous-register\"");
 
         // by title, ascending: " 00" (the last made) first
         assertThat(ids(page("zhao.min", "title", prefix, "sort", "title", "dir", "asc"))).first()
