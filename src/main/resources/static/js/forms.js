@@ -89,26 +89,13 @@
     }
   });
 
-  function init() {
-    document.querySelectorAll('.form-fields[data-form-id]').forEach(enhance);
-  }
+  /*
+   * 抄送 in a large school (input[data-suggest]): as the approver types a name or staff id, a few colleagues are
+   * offered under the field; choosing one puts the staff id in place of what was typed, so several can be given,
+   * comma-separated. Without JavaScript the field takes the names or ids as typed and the server reads them.
+   */
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', init);
-  } else {
-    init();
-  }
-})();
-
-/*
- * 抄送 in a large school (input[data-suggest]): as the approver types a name or staff id, a few colleagues are
- * offered under the field; choosing one puts the staff id in place of what was typed, so several can be given,
- * comma-separated. Without JavaScript the field takes the names or ids as typed and the server reads them.
- */
-(function () {
-  'use strict';
-
-  var DELAY_MS = 200;
+  var SUGGEST_DELAY_MS = 200;
   var SEPARATORS = /[,，、;；\s]+/;
 
   function lastPart(value) {
@@ -141,7 +128,7 @@
     list.hidden = people.length === 0;
   }
 
-  function enhance(input) {
+  function suggestPeople(input) {
     var list = document.getElementById(input.id + '-suggestions');
     var timer = null;
     var asked = 0;
@@ -158,12 +145,13 @@
           .then(function (response) { return response.ok ? response.json() : []; })
           .then(function (people) { if (ask === asked) { show(input, list, people); } })
           .catch(function () { /* no suggestions: typing names still works */ });
-      }, DELAY_MS);
+      }, SUGGEST_DELAY_MS);
     });
   }
 
   function init() {
-    document.querySelectorAll('input[data-suggest]').forEach(enhance);
+    document.querySelectorAll('.form-fields[data-form-id]').forEach(enhance);
+    document.querySelectorAll('input[data-suggest]').forEach(suggestPeople);
   }
 
   if (document.readyState === 'loading') {
