@@ -36,6 +36,7 @@ import school.training.records.RequestOverviews;
 import school.training.records.WaitingByAge;
 import school.training.reporting.ReportingProcess;
 import school.training.tasklist.Inbox;
+import school.training.web.CountedPage;
 
 /**
  * The dashboard's queries. Each section is one paged query of the request read model
@@ -84,24 +85,7 @@ class OfficeDashboard {
     }
 
     /** One page of a section: its rows, and how many there are in all. */
-    record Slice(Section section, List<DashboardRow> rows, long total, int page, int size) {
-
-        boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-
-        boolean hasPrevious() {
-            return page > 0;
-        }
-
-        /** 1-based position of the first row shown (0 when none). */
-        long first() {
-            return rows.isEmpty() ? 0 : (long) page * size + 1;
-        }
-
-        long last() {
-            return (long) page * size + rows.size();
-        }
+    record Slice(Section section, List<DashboardRow> rows, long total, int page, int size) implements CountedPage {
     }
 
     /**

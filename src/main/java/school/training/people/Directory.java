@@ -125,7 +125,6 @@ public class Directory {
         });
     }
 
-    /** Everyone who works at the school now (not those who left), for reviews, statistics and choices. */
     /** How many work here now: decides whether a page may list them all. */
     public long headcount() {
         return people.countByLeftOnIsNull();
@@ -142,6 +141,7 @@ public class Directory {
                 : people.suggest("%" + text.strip().toLowerCase() + "%", Limit.of(limit));
     }
 
+    /** Everyone who works at the school now (not those who left), for reviews, statistics and choices. */
     public List<Person> everyone() {
         return people.findByLeftOnIsNull();
     }

@@ -22,6 +22,7 @@ import school.training.records.RequestOverview;
 import school.training.records.RequestOverviews;
 import school.training.records.RequestRecords;
 import school.training.records.RequestSearch;
+import school.training.web.CountedPage;
 
 /**
  * The register's queries: one paged, sorted query of the request read model with the reader's filters
@@ -52,23 +53,7 @@ class Register {
     }
 
     /** One page of what the reader finds, and how many there are in all. */
-    record Found(List<RegisterRow> rows, long total, int page, int size) {
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public long first() {
-            return rows.isEmpty() ? 0 : (long) page * size + 1;
-        }
-
-        public long last() {
-            return (long) page * size + rows.size();
-        }
+    record Found(List<RegisterRow> rows, long total, int page, int size) implements CountedPage {
     }
 
     Found page(Viewer viewer, RegisterForm form, RegisterForm.Checked checked, Locale locale) {

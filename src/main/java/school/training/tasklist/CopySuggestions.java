@@ -13,7 +13,7 @@ import school.training.people.Person;
 
 /**
  * Suggestions for the 抄送 field of a large school's task page: a few colleagues whose name or staff id holds
- * what is being typed (static/js/copy-picker.js asks as one types). Colleagues' names and ids are what any
+ * what is being typed (static/js/forms.js asks as one types). Colleagues' names and ids are what any
  * signed-in person sees on a task page anyway; nothing else is told.
  */
 @RestController

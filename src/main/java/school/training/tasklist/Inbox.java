@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import school.training.people.CamundaGroups;
 import school.training.records.RequestLabel;
 import school.training.records.RequestOverviews;
+import school.training.web.CountedPage;
 
 /**
  * A person's tasks: assigned to them, or offered to one of their groups to claim. A task offered to a
@@ -50,15 +51,7 @@ public class Inbox {
     public static final int PAGE_SIZE = 50;
 
     /** One page of an inbox list and how many there are in all. */
-    public record Page(List<TaskRow> rows, long total, int page, int size) {
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
+    public record Page(List<TaskRow> rows, long total, int page, int size) implements CountedPage {
     }
 
     /**

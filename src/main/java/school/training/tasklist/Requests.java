@@ -32,6 +32,7 @@ import school.training.records.RequestRecord;
 import school.training.records.RequestRecords;
 import school.training.records.StepRecord;
 import school.training.records.TaskHandover;
+import school.training.web.CountedPage;
 
 /** Read side of requests: my requests with their status, one request's variables and its timeline. */
 @Service
@@ -68,15 +69,7 @@ public class Requests {
     public static final int PAGE_SIZE = 50;
 
     /** One page of a person's requests and how many there are in all. */
-    public record Page(List<RequestSummary> rows, long total, int page, int size) {
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
+    public record Page(List<RequestSummary> rows, long total, int page, int size) implements CountedPage {
     }
 
     /**
