@@ -110,6 +110,7 @@ class TaskController {
                 task.getProcessInstanceId(), user.id());
         CopyRecipients.Chosen copied = copies.read(request.getParameterValues(CopyRecipients.FIELD));
         model.addAttribute("copied", copied);
+        model.addAttribute("copyOffice", copyOffice(request));
         if (submission.hasErrors() || copied.problem().isPresent()) {
             // a name in 抄送 that matches nobody waits beside the field like any other mistake: nothing decided yet
             Map<String, FormError> errors = new HashMap<>(submission.errors());
@@ -139,12 +140,16 @@ class TaskController {
 
     /** The optional 抄送 of the decision just made (copyTo: the people read; copyOffice: on). */
     private void copy(Task task, CurrentUser user, CopyRecipients.Chosen copied, HttpServletRequest request) {
-        boolean office = request.getParameter("copyOffice") != null;
+        boolean office = copyOffice(request);
         List<String> ids = copied.ids();
         if (!ids.isEmpty() || office) {
             events.publishEvent(new CopyRequested(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user.id(),
                     ids, office));
         }
+    }
+
+    private static boolean copyOffice(HttpServletRequest request) {
+        return request.getParameter("copyOffice") != null;
     }
 
     private static String gone(RedirectAttributes redirect) {

@@ -79,11 +79,12 @@ class CopyInALargeSchoolTests {
 
     @Test
     void aNameThatMatchesNobodyIsSaidBesideTheFieldAndNothingIsDecided() throws Exception {
-        String page = mvc.perform(decide().param("copyTo", "周涛, 查无此人")).andExpect(status().isUnprocessableEntity())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(decide().param("copyTo", "周涛, 查无此人").param("copyOffice", "true"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("找不到这些人，或同名的不止一位（请写工号）：查无此人")
                 .contains("value=\"周涛, 查无此人\"").contains("预算请细化");
+        assertThat(page).as("抄送办公室 still ticked").containsPattern("id=\"copyOffice\"[^>]*checked");
         assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
         assertThat(copiedTo("zhou.tao")).isEmpty();
     }
