@@ -125,9 +125,13 @@ public class Directory {
         });
     }
 
-    /** How many work here now: decides whether a page may list them all. */
-    public long headcount() {
-        return people.countByLeftOnIsNull();
+    /**
+     * Everyone who works here now if they are at most {@code most}, or empty: too many for a page to list. One
+     * query that reads at most one person more than that, not a count and then everyone.
+     */
+    public Optional<List<Person>> everyoneIfAtMost(int most) {
+        List<Person> found = people.findByLeftOnIsNull(Limit.of(most + 1));
+        return found.size() > most ? Optional.empty() : Optional.of(found);
     }
 
     /** Who works here now under exactly this name (two colleagues may share one). */

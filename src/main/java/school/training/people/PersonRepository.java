@@ -20,7 +20,9 @@ interface PersonRepository extends JpaRepository<Person, String> {
 
     long countByTeachingGroupIdAndLeftOnIsNull(String teachingGroupId);
 
-    long countByLeftOnIsNull();
+    /** At most {@code limit} of those here, groups fetched with them: enough to tell whether all fit a page. */
+    @EntityGraph(attributePaths = "teachingGroup")
+    List<Person> findByLeftOnIsNull(Limit limit);
 
     List<Person> findByNameAndLeftOnIsNull(String name);
 

@@ -38,10 +38,7 @@ class CopyRecipients {
 
     /** The people to list on the page (all but the approver and the applicant), or empty: too many, type. */
     Optional<List<Person>> listed(String approver, Object applicant) {
-        if (directory.headcount() > listedUpTo) {
-            return Optional.empty();
-        }
-        return Optional.of(directory.everyone().stream()
+        return directory.everyoneIfAtMost(listedUpTo).map(everyone -> everyone.stream()
                 .filter(p -> !p.getId().equals(approver) && !p.getId().equals(applicant)).toList());
     }
 

@@ -103,6 +103,9 @@ class PageCostTests {
         assertThat(leader.result()).contains("李娜");
         // the deployment's list of resources is read once per deployment, not per page
         assertThat(leader.sent("select NAME_ from ACT_GE_BYTEARRAY")).isZero();
+        // 抄送's list of colleagues: everyone read once, at most one past the limit, not counted first
+        assertThat(leader.result()).contains("<select id=\"copyTo\"");
+        assertThat(leader.sent("count(", "from person")).isZero();
 
         // the applicant still gets the check, and the button
         Statements.Cost<String> applicant = Statements.count(() -> mvc.perform(get("/requests/" + request)
