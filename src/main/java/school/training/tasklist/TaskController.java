@@ -110,7 +110,8 @@ class TaskController {
                 task.getProcessInstanceId(), user.id());
         CopyRecipients.Chosen copied = copies.read(request.getParameterValues(CopyRecipients.FIELD));
         model.addAttribute("copied", copied);
-        model.addAttribute("copyOffice", copyOffice(request));
+        boolean copyOffice = request.getParameter("copyOffice") != null;
+        model.addAttribute("copyOffice", copyOffice);
         if (submission.hasErrors() || copied.problem().isPresent()) {
             // a name in 抄送 that matches nobody waits beside the field like any other mistake: nothing decided yet
             Map<String, FormError> errors = new HashMap<>(submission.errors());
@@ -133,23 +134,18 @@ class TaskController {
             return page(task, form, posting.redisplay(submission, current, user.id(), stored), new HashMap<>(current),
                     e.errors(), user, model);
         }
-        copy(task, user, copied, request);
+        copy(task, user, copied, copyOffice);
         redirect.addFlashAttribute("notice", "task.completed");
         return "redirect:/";
     }
 
     /** The optional 抄送 of the decision just made (copyTo: the people read; copyOffice: on). */
-    private void copy(Task task, CurrentUser user, CopyRecipients.Chosen copied, HttpServletRequest request) {
-        boolean office = copyOffice(request);
+    private void copy(Task task, CurrentUser user, CopyRecipients.Chosen copied, boolean office) {
         List<String> ids = copied.ids();
         if (!ids.isEmpty() || office) {
             events.publishEvent(new CopyRequested(task.getProcessInstanceId(), task.getTaskDefinitionKey(), user.id(),
                     ids, office));
         }
-    }
-
-    private static boolean copyOffice(HttpServletRequest request) {
-        return request.getParameter("copyOffice") != null;
     }
 
     private static String gone(RedirectAttributes redirect) {
